@@ -1,0 +1,1 @@
+"""What operators run: migrations, queue declarations, demo data, container start."""

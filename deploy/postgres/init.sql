@@ -1,0 +1,6 @@
+-- One database per service; runs once, when the postgres volume is first initialised.
+CREATE DATABASE members;
+CREATE DATABASE matching;
+CREATE DATABASE billing;
+CREATE DATABASE learning;
+CREATE DATABASE gateway;

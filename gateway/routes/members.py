@@ -1,0 +1,88 @@
+"""Members: the private view (operators, the member themself) and public profiles."""
+
+from gateway.auth import out_of_scope, require_member_scope
+from gateway.http import RouteDoc, api
+from gateway.requests import json_body, query_args
+from services.members.schemas import (
+    ApplicationSchema,
+    MemberDetailsSchema,
+    MemberPageSchema,
+    MemberQuerySchema,
+    MemberSchema,
+    PublicProfilePageSchema,
+    PublicProfileSchema,
+    member_changes_schema,
+)
+from services.members.schemas.privacy import MemberExportSchema
+
+SELF = ("operator", "member")
+
+
+class MemberRoutes:
+    @api("POST", "/v1/members", RouteDoc("Register a member (an applicant)", "members",
+                                         body=MemberDetailsSchema, response=MemberSchema,
+                                         status=201, problems=(409,)), roles=("operator",))
+    def create_member(self, request):
+        member = self.members.create_member(json_body(request))
+        return 201, {"Location": f"/v1/members/{member['id']}"}, member
+
+    @api("POST", "/v1/applications",
+         RouteDoc("Apply to join the coop (no token needed); two members will meet you",
+                  "members", body=ApplicationSchema, response=MemberSchema, status=201,
+                  problems=(409,)), public=True)
+    def apply(self, request):
+        member = self.members.register_applicant(json_body(request))
+        return 201, {"Location": f"/v1/members/{member['id']}"}, member
+
+    @api("GET", "/v1/members", RouteDoc("List members (filter by status, skill or ids)",
+                                        "members", query=MemberQuerySchema,
+                                        response=MemberPageSchema), roles=("operator",))
+    def list_members(self, request):
+        return self.members.list_members(query_args(request))
+
+    @api("GET", "/v1/members/<member_id>",
+         RouteDoc("One member, with private details (a member token: only itself)", "members",
+                  response=MemberSchema), roles=SELF)
+    def get_member(self, request, member_id):
+        require_member_scope(request.caller, member_id)
+        return self.members.get_member(member_id)
+
+    @api("PATCH", "/v1/members/<member_id>",
+         RouteDoc("Change a member's details (a member token: only its own)", "members",
+                  body=member_changes_schema, response=MemberSchema, problems=(409,)),
+         roles=SELF)
+    def update_member(self, request, member_id):
+        require_member_scope(request.caller, member_id)
+        return self.members.update_member(member_id, json_body(request))
+
+    @api("GET", "/v1/profiles",
+         RouteDoc("Members' public profiles: introduction, skills and levels, languages, city",
+                  "members", query=MemberQuerySchema, response=PublicProfilePageSchema),
+         roles=SELF)
+    def list_profiles(self, request):
+        return self.members.list_public_profiles(query_args(request))
+
+    @api("GET", "/v1/profiles/<member_id>",
+         RouteDoc("One member's public profile", "members", response=PublicProfileSchema),
+         roles=("operator", "member", "client"))
+    def get_profile(self, request, member_id):
+        if request.caller.role == "client":
+            # A client sees the members on its own projects; projects arrive with the
+            # matching issue, so until then no member is in a client's scope.
+            raise out_of_scope("member", member_id)
+        return self.members.get_public_profile(member_id)
+
+    @api("GET", "/v1/members/<member_id>/export",
+         RouteDoc("Everything stored about a member, as JSON", "privacy",
+                  response=MemberExportSchema), roles=SELF)
+    def export_member(self, request, member_id):
+        require_member_scope(request.caller, member_id)
+        return self.members.export_member(member_id)
+
+    @api("POST", "/v1/members/<member_id>/erasure",
+         RouteDoc("Erase a member's personal data (after leaving); bookkeeping keeps what "
+                  "the law requires", "privacy", response=MemberSchema, problems=(409,)),
+         roles=SELF)
+    def erase_member(self, request, member_id):
+        require_member_scope(request.caller, member_id)
+        return self.members.erase_member(member_id)

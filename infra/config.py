@@ -1,0 +1,76 @@
+"""Settings from environment variables, with defaults that work on one machine."""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
+SERVICES = ("members", "matching", "billing", "learning")
+DATABASES = (*SERVICES, "gateway")  # the gateway keeps its tokens and idempotency keys
+
+
+def var_dir() -> Path:
+    """Where local state lives (SQLite files, generated secrets)."""
+    return Path(os.environ.get("MULTITALENT_VAR_DIR", "var")).resolve()
+
+
+def amqp_uri() -> str:
+    return os.environ.get("AMQP_URI", DEFAULT_AMQP_URI)
+
+
+def database_url(service: str) -> str:
+    """`<SERVICE>_DATABASE_URL`, or a SQLite file under var/ by default."""
+    configured = os.environ.get(f"{service.upper()}_DATABASE_URL")
+    if configured:
+        return configured
+    return f"sqlite:///{var_dir() / f'{service}.db'}"
+
+
+def gateway_port() -> int:
+    return int(os.environ.get("GATEWAY_PORT", "8000"))
+
+
+def rpc_timeout() -> float:
+    """Seconds the gateway waits for a service before answering 504."""
+    return float(os.environ.get("RPC_TIMEOUT", "5"))
+
+
+def outbox_retention() -> timedelta:
+    """How long published outbox rows are kept before the relay deletes them."""
+    return timedelta(days=float(os.environ.get("OUTBOX_RETENTION_DAYS", "7")))
+
+
+def rate_limit() -> str:
+    """Requests allowed per token (`limits` notation, e.g. `600/minute`)."""
+    return os.environ.get("RATE_LIMIT", "600/minute")
+
+
+def anonymous_rate_limit() -> str:
+    """Requests allowed per client IP without a valid token."""
+    return os.environ.get("ANONYMOUS_RATE_LIMIT", "120/minute")
+
+
+def rate_limit_storage_url() -> str:
+    """Where rate-limit counters live: in memory, or Redis shared by gateway replicas."""
+    return os.environ.get("RATE_LIMIT_STORAGE_URL", "memory://")
+
+
+def cors_allowed_origins() -> tuple[str, ...]:
+    configured = os.environ.get("CORS_ALLOWED_ORIGINS", "")
+    return tuple(origin.strip() for origin in configured.split(",") if origin.strip())
+
+
+def operator_token() -> str:
+    """The operator's bearer token: `OPERATOR_TOKEN`, else generated once into var/."""
+    configured = os.environ.get("OPERATOR_TOKEN")
+    if configured:
+        return configured
+    path = var_dir() / "operator_token"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        token = "mt_op_" + secrets.token_urlsafe(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as file:
+            file.write(token)
+    return path.read_text().strip()

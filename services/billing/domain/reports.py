@@ -1,0 +1,137 @@
+"""Reports as pure functions over issued documents and ledger postings.
+
+**Quarterly VAT return summary** (`vat_return`), by the boxes of the Dutch return
+(aangifte omzetbelasting), from the invoices and credit notes *issued* in the
+quarter (the coop accounts for VAT on invoice date; credit notes count negative):
+
+    1a  supplies at 21 %: taxable amount and VAT
+    1b  supplies at 9 %: taxable amount and VAT
+    1e  supplies at 0 % or not taxed in NL (domestic 0 %, clients outside the EU)
+    3b  services to businesses in other EU countries (reverse charge) — and the
+        same amounts per client VAT id for the ICP listing (opgaaf ICP)
+
+**A member's annual statement** (`member_annual_statement`): what was invoiced for
+the member's work in a year (net, coop fee, development fund, their share), and
+what moved on their account (benefits, deposits, payouts), with opening and
+closing balances — what a member needs for their own income-tax return.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from services.billing.domain.accounts import SOLIDARITY_FUND, payable_to
+from services.billing.domain.invoice import Invoice
+from services.billing.domain.member_share import MemberShare
+from services.billing.domain.money import ZERO
+from services.billing.domain.period import Quarter
+from services.billing.domain.posting import Posting
+from services.billing.domain.vat import (
+    OUTSIDE_SCOPE,
+    REDUCED_RATE,
+    REVERSE_CHARGE,
+    STANDARD,
+    STANDARD_RATE,
+    ZERO_RATED,
+)
+
+
+@dataclass
+class VatBox:
+    taxable: Decimal = ZERO
+    vat: Decimal = ZERO
+
+
+@dataclass
+class VatReturn:
+    quarter: Quarter
+    box_1a: VatBox = field(default_factory=VatBox)  # 21 %
+    box_1b: VatBox = field(default_factory=VatBox)  # 9 %
+    box_1e: VatBox = field(default_factory=VatBox)  # 0 % / not taxed in NL
+    box_3b: VatBox = field(default_factory=VatBox)  # EU B2B services, reverse charge
+    icp_listing: dict[str, Decimal] = field(default_factory=dict)  # client VAT id → net
+
+    @property
+    def vat_due(self) -> Decimal:
+        return self.box_1a.vat + self.box_1b.vat
+
+
+def vat_return(documents: Iterable[Invoice], quarter: Quarter) -> VatReturn:
+    report = VatReturn(quarter)
+    for document in documents:
+        if not quarter.contains(document.issue_date):
+            continue
+        sign = -1 if document.is_credit_note else 1
+        for subtotal in document.vat_subtotals:
+            box = _box(report, subtotal.category, subtotal.rate)
+            box.taxable += sign * subtotal.taxable_amount
+            box.vat += sign * subtotal.vat_amount
+            if subtotal.category == REVERSE_CHARGE:
+                vat_id = document.customer.vat_id or ""
+                report.icp_listing[vat_id] = (report.icp_listing.get(vat_id, ZERO)
+                                              + sign * subtotal.taxable_amount)
+    report.icp_listing = dict(sorted(report.icp_listing.items()))
+    return report
+
+
+def _box(report: VatReturn, category: str, rate: Decimal) -> VatBox:
+    if category == STANDARD and rate == STANDARD_RATE:
+        return report.box_1a
+    if category == STANDARD and rate == REDUCED_RATE:
+        return report.box_1b
+    if category in (ZERO_RATED, OUTSIDE_SCOPE):
+        return report.box_1e
+    if category == REVERSE_CHARGE:
+        return report.box_3b
+    raise ValueError(f"no VAT return box for category {category} at {rate}%")
+
+
+@dataclass(frozen=True)
+class AnnualStatement:
+    member_id: str
+    year: int
+    invoiced: MemberShare  # net, coop fee, development fund, member share (credit notes off)
+    opening_balance: Decimal  # what the coop owed the member on 1 January
+    earned: Decimal  # shares of approved hours booked in the year, less credit notes
+    benefits: Decimal
+    deposits: Decimal
+    payouts: Decimal
+    other: Decimal  # reversals and corrections
+    closing_balance: Decimal
+
+
+def member_annual_statement(member_id: str, year: int, documents: Iterable[Invoice],
+                            postings: Iterable[Posting]) -> AnnualStatement:
+    invoiced = MemberShare.nothing()
+    for document in documents:
+        if document.issue_date.year != year:
+            continue
+        share = document.shares_by_member().get(member_id)
+        if share is not None:
+            invoiced = invoiced - share if document.is_credit_note else invoiced + share
+    account = payable_to(member_id)
+    opening = earned = benefits = deposits = payouts = other = ZERO
+    first_day = date(year, 1, 1)
+    for posting in postings:
+        for entry in posting.entries:
+            if entry.account != account:
+                continue
+            owed_change = entry.credit - entry.debit
+            if posting.booked_on < first_day:
+                opening += owed_change
+            elif posting.booked_on.year == year:
+                if posting.kind in ("hours_approved", "credit_note_issued"):
+                    earned += owed_change
+                elif posting.kind == "benefit_granted":
+                    benefits += owed_change
+                elif posting.kind == "payout":
+                    deposit = sum((e.credit for e in posting.entries
+                                   if e.account == SOLIDARITY_FUND), ZERO)
+                    deposits += deposit
+                    payouts += -owed_change - deposit
+                else:
+                    other += owed_change
+    closing = opening + earned + benefits - deposits - payouts + other
+    return AnnualStatement(member_id, year, invoiced, opening, earned, benefits, deposits,
+                           payouts, other, closing)

@@ -1,0 +1,1 @@
+"""The billing service's entrypoints, one family per module, mixed into `BillingService`."""

@@ -1,0 +1,308 @@
+"""Tables of the billing database.
+
+Money is `Numeric(14, 2)` and hours `Numeric(6, 2)`, never float. Issued documents
+(`invoices` and their lines and VAT subtotals) and the ledger (`postings`,
+`ledger_entries`) are insert-only: the migration adds triggers that refuse any
+UPDATE or DELETE on them, so a correction can only be a new document or posting.
+"""
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from infra.outbox import inbox_table, outbox_table
+from infra.sql_types import SequenceKey, UtcDateTime
+
+metadata = MetaData()
+
+ID = 36  # a UUID as text
+NUMBER = 11  # an invoice number: 2026-000123
+
+
+def _money(name: str, **kwargs) -> Column:
+    return Column(name, Numeric(14, 2), nullable=False, **kwargs)
+
+
+def _percent(name: str) -> Column:
+    return Column(name, Numeric(5, 2), nullable=False)
+
+
+# --- copies of what other services decided ----------------------------------------------
+
+clients = Table(
+    "clients",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("street", String(200), nullable=False),
+    Column("postal_code", String(16), nullable=False),
+    Column("city", String(100), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("is_business", Boolean, nullable=False),
+    Column("vat_id", String(40)),
+    Column("kvk_number", String(8)),
+    Column("billing_email", String(254)),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+contracts = Table(
+    "contracts",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    Column("member_id", String(ID), nullable=False, index=True),
+    Column("client_id", String(ID), nullable=False, index=True),
+    Column("project_id", String(ID), nullable=False),
+    _money("hourly_rate"),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("description", Text, nullable=False),
+    _percent("vat_rate"),
+    _percent("fee_percent"),
+    _percent("development_percent"),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    CheckConstraint("ends_on >= starts_on", name="ck_contracts_dates"),
+    CheckConstraint("hourly_rate > 0", name="ck_contracts_hourly_rate"),
+)
+
+# --- hours -----------------------------------------------------------------------------
+
+time_entries = Table(
+    "time_entries",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    Column("contract_id", String(ID), ForeignKey("contracts.id"), nullable=False),
+    Column("member_id", String(ID), nullable=False),
+    Column("client_id", String(ID), nullable=False),
+    Column("project_id", String(ID), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("hours", Numeric(6, 2), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("submitted_at", UtcDateTime(), nullable=False),
+    Column("decided_at", UtcDateTime()),
+    Column("rejection_reason", Text),
+    Column("invoice_number", String(NUMBER)),
+    Column("version", Integer, nullable=False),  # optimistic check on every save
+    UniqueConstraint("contract_id", "day", name="uq_time_entries_contract_day"),
+    CheckConstraint("hours > 0 AND hours <= 24", name="ck_time_entries_hours"),
+    CheckConstraint("status IN ('submitted', 'approved', 'rejected')",
+                    name="ck_time_entries_status"),
+    Index("ix_time_entries_member_day", "member_id", "day"),
+    Index("ix_time_entries_status_day", "status", "day"),
+    Index("ix_time_entries_client_status", "client_id", "status"),
+)
+
+# --- issued documents (insert-only) ----------------------------------------------------
+
+invoices = Table(
+    "invoices",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    # unique: the safety net of the gapless series (numbering.py)
+    Column("number", String(NUMBER), nullable=False, unique=True),
+    Column("type_code", String(3), nullable=False),
+    Column("issue_date", Date, nullable=False),
+    Column("due_date", Date, nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("client_id", String(ID), nullable=False, index=True),
+    Column("project_id", String(ID), nullable=False),
+    Column("supplier", JSON, nullable=False),  # the parties as they were on the document
+    Column("customer", JSON, nullable=False),
+    Column("treatment", JSON, nullable=False),
+    Column("note", Text),
+    _money("net_total"),
+    _money("vat_total"),
+    _money("gross_total"),
+    Column("credited_invoice", String(NUMBER), index=True),
+    Column("credited_invoice_date", Date),
+    Column("reason", Text),
+    Column("created_at", UtcDateTime(), nullable=False),
+    CheckConstraint("type_code IN ('380', '381')", name="ck_invoices_type_code"),
+)
+
+invoice_lines = Table(
+    "invoice_lines",
+    metadata,
+    Column("invoice_id", String(ID), ForeignKey("invoices.id"), primary_key=True),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("contract_id", String(ID), nullable=False),
+    Column("member_id", String(ID), nullable=False, index=True),
+    Column("description", Text, nullable=False),
+    Column("quantity", Numeric(6, 2), nullable=False),
+    _money("unit_price"),
+    _money("net"),
+    Column("vat_category", String(2), nullable=False),
+    _percent("vat_rate"),
+    _percent("fee_percent"),
+    _percent("development_percent"),
+    Column("entry_ids", JSON, nullable=False),
+    Column("original_line", Integer),
+)
+
+invoice_vat_subtotals = Table(
+    "invoice_vat_subtotals",
+    metadata,
+    Column("invoice_id", String(ID), ForeignKey("invoices.id"), primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("category", String(2), nullable=False),
+    _percent("rate"),
+    _money("taxable_amount"),
+    _money("vat_amount"),
+)
+
+number_series = Table(
+    "number_series",
+    metadata,
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("last_used", Integer, nullable=False),
+    CheckConstraint("last_used >= 0", name="ck_number_series_last_used"),
+)
+
+# --- what clients owe --------------------------------------------------------------------
+
+receivables = Table(
+    "receivables",
+    metadata,
+    Column("invoice_number", String(NUMBER), ForeignKey("invoices.number"), primary_key=True),
+    Column("invoice_id", String(ID), nullable=False),
+    Column("client_id", String(ID), nullable=False, index=True),
+    _money("gross_total"),
+    Column("due_date", Date, nullable=False),
+    Column("settled", Boolean, nullable=False, index=True),
+)
+
+payments = Table(
+    "payments",
+    metadata,
+    Column("invoice_number", String(NUMBER), ForeignKey("receivables.invoice_number"),
+           primary_key=True),
+    Column("payment_id", String(100), primary_key=True),
+    Column("position", Integer, nullable=False),
+    _money("amount"),
+    Column("paid_on", Date, nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    CheckConstraint("amount > 0", name="ck_payments_amount"),
+)
+
+# --- the ledger (insert-only) ------------------------------------------------------------
+
+postings = Table(
+    "postings",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),  # posting order
+    Column("id", String(ID), nullable=False, unique=True),
+    Column("causation_id", String(200), nullable=False),
+    Column("reference", String(200), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("booked_on", Date, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("reverses", String(ID)),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("causation_id", "reference", name="uq_postings_key"),
+)
+
+ledger_entries = Table(
+    "ledger_entries",
+    metadata,
+    Column("posting_seq", SequenceKey, ForeignKey("postings.seq"), primary_key=True),
+    Column("line", Integer, primary_key=True, autoincrement=False),
+    Column("account", String(80), nullable=False, index=True),
+    _money("debit"),
+    _money("credit"),
+    CheckConstraint("debit >= 0 AND credit >= 0", name="ck_ledger_entries_amounts"),
+)
+
+# --- funds and payouts -------------------------------------------------------------------
+
+solidarity_memberships = Table(
+    "solidarity_memberships",
+    metadata,
+    Column("member_id", String(ID), primary_key=True),
+    _money("monthly_benefit"),
+    _money("monthly_deposit"),
+    Column("since", Date, nullable=False),
+)
+
+solidarity_claims = Table(
+    "solidarity_claims",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    Column("member_id", String(ID), nullable=False, index=True),
+    _money("monthly_benefit"),
+    Column("sick_since", Date, nullable=False),
+    Column("filed_on", Date, nullable=False),
+    Column("recovered_on", Date),
+    Column("months_paid", Integer, nullable=False),
+)
+
+payout_batches = Table(
+    "payout_batches",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    Column("execution_date", Date, nullable=False),
+    _money("total"),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+payout_lines = Table(
+    "payout_lines",
+    metadata,
+    Column("batch_id", String(ID), ForeignKey("payout_batches.id"), primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("member_id", String(ID), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("iban", String(34), nullable=False),  # for the bank file only; never in events
+    _money("amount"),
+    _money("deposit"),
+    _money("advance"),
+    Column("end_to_end_id", String(35), nullable=False),
+)
+
+payout_waiting = Table(
+    "payout_waiting",
+    metadata,
+    Column("batch_id", String(ID), ForeignKey("payout_batches.id"), primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("member_id", String(ID), nullable=False, index=True),
+    _money("amount"),
+    Column("rule", String(60), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+solidarity_deposits = Table(
+    "solidarity_deposits",
+    metadata,
+    Column("member_id", String(ID), primary_key=True),
+    Column("month", String(7), primary_key=True),  # 2026-03
+    Column("batch_id", String(ID), ForeignKey("payout_batches.id"), nullable=False),
+)
+
+# --- one row per named lock, read FOR UPDATE (see repository/locks.py) ------------------
+
+locks = Table(
+    "locks",
+    metadata,
+    Column("name", String(40), primary_key=True),
+)
+
+outbox = outbox_table(metadata)
+inbox = inbox_table(metadata)

@@ -1,0 +1,42 @@
+"""Contracts (confirmed assignments) stored in SQL."""
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from services.billing.domain.contract import Contract
+from services.billing.models import contracts
+from services.billing.repository.sql import conflict_on_duplicate
+
+FIELDS = ("id", "member_id", "client_id", "project_id", "hourly_rate", "starts_on", "ends_on",
+          "description", "vat_rate", "fee_percent", "development_percent")
+
+
+def contract_from_row(row) -> Contract:
+    return Contract(**{name: getattr(row, name) for name in FIELDS})
+
+
+class SqlContractRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get(self, contract_id: str) -> Contract | None:
+        row = self.session.execute(select(contracts).where(contracts.c.id == contract_id)).first()
+        return None if row is None else contract_from_row(row)
+
+    def add(self, contract: Contract) -> None:
+        values = {name: getattr(contract, name) for name in FIELDS}
+        with conflict_on_duplicate(f"Contract {contract.id} was recorded meanwhile."):
+            self.session.execute(insert(contracts),
+                                 {**values, "recorded_at": datetime.now(UTC)})
+
+    def many(self, contract_ids: Iterable[str]) -> dict[str, Contract]:
+        ids = sorted(set(contract_ids))
+        found = {}
+        for start in range(0, len(ids), 500):  # keep IN lists short
+            query = select(contracts).where(contracts.c.id.in_(ids[start:start + 500]))
+            found.update({row.id: contract_from_row(row)
+                          for row in self.session.execute(query)})
+        return found

@@ -1,0 +1,112 @@
+"""Field types of the billing contract: ids, hours, months, quarters, invoice numbers, rates.
+
+The gateway imports these schemas for its OpenAPI document and may not import the
+domain, so formats are checked here with the standard library alone; the rules
+(quarter hours, Dutch VAT rates, positive amounts) stay in the domain, which names
+the rule when one is broken.
+"""
+
+import re
+import uuid
+from decimal import Decimal, InvalidOperation
+
+from marshmallow import ValidationError, fields
+
+from infra.schemas import Page
+
+MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+INVOICE_NUMBER = re.compile(r"\d{4}-\d{6}")
+
+
+class Uuid(fields.UUID):
+    """An id in a payload: a UUID, passed on as its canonical string."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return str(super()._deserialize(value, attr, data, **kwargs))
+
+
+class Hours(fields.Field):
+    """Hours as a decimal string such as "7.75", at most 2 decimals (never rounded on input).
+
+    Out: a string with 2 decimals. That hours are positive quarter hours is the
+    domain's rule (`HoursMustBePositive`, `HoursMustBeQuarterHours`).
+    """
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else format(Decimal(value), ".2f")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+            raise ValidationError('Hours are a decimal string such as "7.75".')
+        try:
+            hours = Decimal(str(value).strip())
+        except InvalidOperation as error:
+            raise ValidationError('Hours are a decimal string such as "7.75".') from error
+        if not hours.is_finite() or hours.as_tuple().exponent < -2:
+            raise ValidationError("Hours have at most 2 decimals, e.g. \"7.75\".")
+        if abs(hours) > 10_000:
+            raise ValidationError("Too many hours.")
+        return hours
+
+
+class Percent(fields.Field):
+    """A rate or percentage: `"21"`, `"9"`, `"0"`, `"6.5"` (a string or a whole number in)."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else format(Decimal(value).normalize(), "f")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+            raise ValidationError('A rate is a string such as "21", "9" or "0".')
+        return str(value).strip()
+
+
+class _Pattern(fields.String):
+    pattern: re.Pattern
+    message: str
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not self.pattern.fullmatch(text):
+            raise ValidationError(self.message)
+        return text
+
+
+class MonthField(_Pattern):
+    """A calendar month as `YYYY-MM`, e.g. `2026-03`."""
+
+    pattern = MONTH
+    message = "A month is written YYYY-MM, e.g. 2026-03."
+
+
+class QuarterField(_Pattern):
+    """A quarter as `YYYY-Qn`, e.g. `2026-Q1`."""
+
+    pattern = QUARTER
+    message = "A quarter is written YYYY-Qn, e.g. 2026-Q1."
+
+
+class InvoiceNumberField(_Pattern):
+    pattern = INVOICE_NUMBER
+    message = "An invoice number looks like 2026-000123."
+
+
+class PageQuery(Page):
+    """`limit` (1–100, default 20) and `cursor`, plus the filters of each list."""
+
+
+def resource_id(value, not_found) -> str:
+    """The id of the object an RPC acts on; `not_found(value)` if it cannot be an id."""
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise not_found(str(value)[:100]) from None
+
+
+def invoice_number(value, not_found) -> str:
+    """An invoice number an RPC acts on; `not_found(value)` if it cannot be one."""
+    text = str(value)
+    if not INVOICE_NUMBER.fullmatch(text):
+        raise not_found(text[:100])
+    return text

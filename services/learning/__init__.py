@@ -1,0 +1,1 @@
+"""The learning service: members developing each other."""

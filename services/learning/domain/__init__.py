@@ -1,0 +1,1 @@
+"""Learning's domain. Plain Python: no nameko, SQLAlchemy or marshmallow."""

@@ -1,0 +1,1 @@
+"""The matching service: clients, projects and the teams (Multitalents) that serve them."""

@@ -1,0 +1,1 @@
+"""Matching's domain: candidates, client organisations and, later, teams. Plain Python."""

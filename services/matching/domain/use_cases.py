@@ -1,0 +1,68 @@
+"""Matching's use cases, each one transaction. Event handlers apply each event at most once."""
+
+from datetime import UTC, datetime
+
+from services.matching.domain.candidate import Candidate, newer
+from services.matching.domain.client import Client
+from services.matching.domain.errors import CandidateNotFound, ClientNotFound
+from services.matching.domain.events import ClientRegistered, ClientUpdated
+from services.matching.domain.ports import UnitOfWork
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def record_member_snapshot(uow: UnitOfWork, event: dict, snapshot: Candidate) -> bool:
+    """Keep `snapshot` from `event` if it is news; returns whether anything changed."""
+    with uow:
+        if uow.already_handled(event):
+            return False
+        changed = newer(uow.candidates.get(snapshot.member_id), snapshot)
+        if changed:
+            uow.candidates.put(snapshot)
+        uow.mark_handled(event)
+        uow.commit()
+        return changed
+
+
+def get_candidate(uow: UnitOfWork, member_id: str) -> Candidate:
+    with uow:
+        candidate = uow.candidates.get(member_id)
+        if candidate is None:
+            raise CandidateNotFound(member_id)
+        return candidate
+
+
+def create_client(uow: UnitOfWork, details: dict) -> Client:
+    with uow:
+        client = Client.register(details, now=_now())
+        uow.clients.add(client)
+        uow.publish(ClientRegistered(client))
+        uow.commit()
+        return client
+
+
+def get_client(uow: UnitOfWork, client_id: str) -> Client:
+    with uow:
+        client = uow.clients.get(client_id)
+        if client is None:
+            raise ClientNotFound(client_id)
+        return client
+
+
+def list_clients(uow: UnitOfWork, limit: int, cursor: str | None):
+    with uow:
+        return uow.clients.page(limit, cursor)
+
+
+def update_client(uow: UnitOfWork, client_id: str, changes: dict) -> Client:
+    with uow:
+        client = uow.clients.get(client_id)
+        if client is None:
+            raise ClientNotFound(client_id)
+        if client.change(changes, now=_now()):
+            uow.clients.save(client)
+            uow.publish(ClientUpdated(client))
+            uow.commit()
+        return client

@@ -1,0 +1,1 @@
+"""The members service: the cooperative's people."""

@@ -1,0 +1,1 @@
+"""Members' domain: who a member is and the rules for changing that. Plain Python."""

@@ -1,0 +1,269 @@
+"""In-memory stand-ins for billing's storage (no mocks, no database).
+
+`FakeUnitOfWork` behaves like a transaction: each `with uow:` works on a copy of
+what was committed, and only `commit()` keeps the changes and the events. A use
+case that raises halfway therefore leaves nothing behind, as with the database.
+The number series "lock" is a plain read here; the row lock is the adapter's.
+"""
+
+import copy
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from services.billing.domain.numbering import NumberSeries
+from services.billing.domain.period import Month
+from tests.unit.billing.builders import COOP
+
+
+@dataclass
+class State:
+    clients: dict = field(default_factory=dict)
+    payees: dict = field(default_factory=dict)
+    contracts: dict = field(default_factory=dict)
+    entries: dict = field(default_factory=dict)  # id → TimeEntry, in insertion order
+    invoices: dict = field(default_factory=dict)  # number → Invoice
+    receivables: dict = field(default_factory=dict)
+    series: dict = field(default_factory=dict)  # year → last used
+    postings: list = field(default_factory=list)
+    memberships: dict = field(default_factory=dict)
+    claims: dict = field(default_factory=dict)
+    batches: dict = field(default_factory=dict)
+    deposits: set = field(default_factory=set)
+    handled: set = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Payee:
+    member_id: str
+    name: str
+    iban: str
+
+
+class _Repo:
+    def __init__(self, uow):
+        self.uow = uow
+
+    @property
+    def s(self) -> State:
+        return self.uow.state
+
+
+class FakeClients(_Repo):
+    def get(self, client_id):
+        return self.s.clients.get(client_id)
+
+    def put(self, client):
+        self.s.clients[client.id] = client
+
+
+class FakePayees(_Repo):
+    def get(self, member_id):
+        return self.s.payees.get(member_id)
+
+
+class FakeContracts(_Repo):
+    def get(self, contract_id):
+        return self.s.contracts.get(contract_id)
+
+    def add(self, contract):
+        assert contract.id not in self.s.contracts
+        self.s.contracts[contract.id] = contract
+
+    def many(self, contract_ids):
+        return {i: self.s.contracts[i] for i in contract_ids}
+
+
+class FakeEntries(_Repo):
+    def add(self, entry):
+        assert self.for_contract_day(entry.contract_id, entry.day) is None
+        self.s.entries[entry.id] = entry
+
+    def get(self, entry_id):
+        return self.s.entries.get(entry_id)
+
+    def save(self, entry):
+        assert self.s.entries.get(entry.id) is entry
+
+    def for_contract_day(self, contract_id, day):
+        return next((e for e in self.s.entries.values()
+                     if e.contract_id == contract_id and e.day == day), None)
+
+    def for_member_day(self, member_id, day):
+        return [e for e in self.s.entries.values() if e.member_id == member_id and e.day == day]
+
+    def for_contract_month(self, contract_id, month):
+        return [e for e in self.s.entries.values()
+                if e.contract_id == contract_id and month.contains(e.day)]
+
+    def approved_uninvoiced(self, month=None, member_ids=None):
+        wanted = None if member_ids is None else set(member_ids)
+        return [e for e in self.s.entries.values()
+                if e.status == "approved" and e.invoice_number is None
+                and (month is None or Month.of(e.day) == month)
+                and (wanted is None or e.member_id in wanted)]
+
+
+class FakeInvoices(_Repo):
+    def add(self, invoice):
+        assert invoice.number not in self.s.invoices, "numbers are unique"
+        self.s.invoices[invoice.number] = invoice
+
+    def get(self, number):
+        return self.s.invoices.get(number)
+
+    def credit_notes_for(self, number):
+        return [i for i in self.s.invoices.values() if i.credited_invoice == number]
+
+    def unsettled_for_members(self, member_ids):
+        wanted = set(member_ids)
+        return [i for i in self.s.invoices.values() if not i.is_credit_note
+                and not self.s.receivables[i.number].is_settled
+                and wanted & set(i.member_ids)]
+
+    def issued_between(self, first_day, last_day):
+        return [i for i in self.s.invoices.values() if first_day <= i.issue_date <= last_day]
+
+
+class FakeReceivables(_Repo):
+    def add(self, receivable):
+        self.s.receivables[receivable.invoice_number] = receivable
+
+    def get(self, number):
+        return self.s.receivables.get(number)
+
+    def save(self, receivable):
+        assert self.s.receivables[receivable.invoice_number] is receivable
+
+
+class FakeNumbers(_Repo):
+    def lock(self, year):
+        return NumberSeries(year, self.s.series.get(year, 0))
+
+    def save(self, series):
+        assert series.last_used >= self.s.series.get(series.year, 0), "numbers never go back"
+        self.s.series[series.year] = series.last_used
+
+
+class FakeLedger(_Repo):
+    def by_key(self, key):
+        return next((p for p in self.s.postings if p.key == key), None)
+
+    def append(self, posting):
+        assert self.by_key(posting.key) is None, "unique on key"
+        self.s.postings.append(posting)
+
+    def balance(self, account):
+        return sum((e.amount for p in self.s.postings for e in p.entries
+                    if e.account == account), _zero())
+
+    def balances(self, prefix):
+        balances = {}
+        for p in self.s.postings:
+            for e in p.entries:
+                if e.account.startswith(prefix):
+                    balances[e.account] = balances.get(e.account, _zero()) + e.amount
+        return balances
+
+    def postings(self, account=None):
+        return [p for p in self.s.postings
+                if account is None or any(e.account == account for e in p.entries)]
+
+
+class FakeSolidarity(_Repo):
+    def membership(self, member_id):
+        return self.s.memberships.get(member_id)
+
+    def put_membership(self, membership):
+        self.s.memberships[membership.member_id] = membership
+
+    def memberships(self):
+        return list(self.s.memberships.values())
+
+    def add_claim(self, claim):
+        self.s.claims[claim.id] = claim
+
+    def claim(self, claim_id):
+        return self.s.claims.get(claim_id)
+
+    def save_claim(self, claim):
+        assert self.s.claims[claim.id] is claim
+
+    def claims_of(self, member_id):
+        return [c for c in self.s.claims.values() if c.member_id == member_id]
+
+    def open_claims(self):
+        return list(self.s.claims.values())  # months_due() says what is left to pay
+
+
+class FakePayouts(_Repo):
+    def get(self, batch_id):
+        return self.s.batches.get(batch_id)
+
+    def add(self, batch):
+        self.s.batches[batch.id] = batch
+
+    def deposited(self, member_id, month):
+        return (member_id, month) in self.s.deposits
+
+    def record_deposit(self, member_id, month, batch_id):
+        self.s.deposits.add((member_id, month))
+
+
+def _zero():
+    return Decimal("0.00")
+
+
+class FakeUnitOfWork:
+    """Events reach `published` only on commit, as the outbox would have them."""
+
+    def __init__(self, coop=COOP):
+        self.coop = coop
+        self.committed = State()
+        self.state = self.committed
+        self.published = []
+        self.commits = 0
+        self._pending = []
+        self.clients = FakeClients(self)
+        self.payees = FakePayees(self)
+        self.contracts = FakeContracts(self)
+        self.entries = FakeEntries(self)
+        self.invoices = FakeInvoices(self)
+        self.receivables = FakeReceivables(self)
+        self.numbers = FakeNumbers(self)
+        self.ledger = FakeLedger(self)
+        self.solidarity = FakeSolidarity(self)
+        self.payouts = FakePayouts(self)
+
+    def __enter__(self):
+        self.state = copy.deepcopy(self.committed)
+        self._pending = []
+        return self
+
+    def __exit__(self, *exc_info):
+        self.state = self.committed
+        self._pending = []
+
+    def publish(self, event):
+        self._pending.append(event)
+
+    def already_handled(self, event):
+        return str(event["id"]) in self.state.handled
+
+    def mark_handled(self, event):
+        self.state.handled.add(str(event["id"]))
+
+    def commit(self):
+        self.committed = self.state
+        self.published.extend(self._pending)
+        self._pending = []
+        self.commits += 1
+
+    # setup helpers for tests (outside any transaction)
+    def add_payee(self, member_id, name, iban):
+        self.committed.payees[member_id] = Payee(member_id, name, iban)
+
+    def add_client(self, client):
+        self.committed.clients[client.id] = client
+
+    def published_types(self):
+        return [e.type for e in self.published]
