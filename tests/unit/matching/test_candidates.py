@@ -5,6 +5,7 @@ import pytest
 
 from services.matching.domain import use_cases
 from services.matching.domain.candidate import Candidate
+from services.matching.domain.errors import CandidateNotFound
 from tests.unit.matching.fakes import FakeUnitOfWork
 
 MEMBER = "4dcd248c-606c-499c-b70f-979a8f067ef3"
@@ -42,5 +43,5 @@ def test_an_older_snapshot_arriving_late_does_not_overwrite_a_newer_one():
 
 
 def test_an_unknown_candidate_is_not_found():
-    with pytest.raises(use_cases.CandidateNotFound):
+    with pytest.raises(CandidateNotFound):
         use_cases.get_candidate(FakeUnitOfWork(), MEMBER)

@@ -1,16 +1,11 @@
-"""Matching's contract: RPC payloads about clients, the events it publishes, and the
-member events it reads.
+"""Client organisations: RPC payloads and the `client_registered` / `client_updated` data."""
 
-The gateway imports this module to document the API, so it imports only marshmallow,
-python-stdnum, `infra` and the standard library: nothing else from this service.
-"""
-
-from marshmallow import EXCLUDE, ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 from stdnum.eu import vat
 from stdnum.exceptions import InvalidComponent
 from stdnum.exceptions import ValidationError as StdnumError
 
-from infra.schemas import Email, KvkNumber, Money, Schema, Text
+from infra.schemas import Email, KvkNumber, Schema, Text
 
 # ISO 3166-1 alpha-2: every officially assigned code (249).
 COUNTRY_CODES = (
@@ -212,34 +207,3 @@ class ClientEventSchema(Schema):
     billing_email = fields.Email(attribute="client.billing_email", allow_none=True)
 
 
-# --- Candidates ---------------------------------------------------------------------------
-
-
-class MemberSnapshotSchema(Schema):
-    """`data` of members' `member_created` / `member_updated`.
-
-    Unknown fields are ignored here: a producer may add fields to an event
-    without breaking its consumers (the envelope's dataschema_version marks
-    breaking changes).
-    """
-
-    class Meta:
-        unknown = EXCLUDE
-
-    member_id = fields.UUID(required=True)
-    version = fields.Integer(required=True)
-    name = fields.String(required=True)
-    city = fields.String(allow_none=True, load_default=None)
-    introduction = fields.String(load_default="")
-    hourly_rate = Money(allow_none=True, load_default=None)
-    status = fields.String(required=True)
-
-
-class CandidateSchema(Schema):
-    member_id = fields.String()
-    version = fields.Integer()
-    name = fields.String()
-    city = fields.String(allow_none=True)
-    introduction = fields.String()
-    hourly_rate = Money(allow_none=True)
-    status = fields.String()
