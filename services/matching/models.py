@@ -1,7 +1,23 @@
 """Tables of the matching database."""
 
-from sqlalchemy import Boolean, Column, Integer, MetaData, Numeric, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
+from infra.locks import locks_table
 from infra.outbox import inbox_table, outbox_table
 from infra.sql_types import SequenceKey, UtcDateTime
 
@@ -18,6 +34,54 @@ candidates = Table(
     Column("hourly_rate", Numeric(14, 2)),
     Column("status", String(20), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
+    Column("languages", JSON, nullable=False, server_default="[]"),
+    Column("left_on", Date),
+)
+
+# Indexed by skill: proposing a team starts from the candidates having a role's skill.
+candidate_skills = Table(
+    "candidate_skills",
+    metadata,
+    Column("member_id", String(36), ForeignKey("candidates.member_id"), primary_key=True),
+    Column("skill", String(60), primary_key=True),
+    Column("level", SmallInteger),
+    Column("verified_level", SmallInteger),
+    Column("wants_to_grow", Boolean, nullable=False),
+    Column("years_experience", SmallInteger),
+    Index("ix_candidate_skills_skill", "skill"),
+)
+
+# Capacity and periods have no foreign key to `candidates`: their events travel on
+# other queues and may arrive before the member's first snapshot.
+candidate_capacity = Table(
+    "candidate_capacity",
+    metadata,
+    Column("member_id", String(36), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("default_weekly_hours", Numeric(5, 2), nullable=False),
+)
+
+candidate_capacity_overrides = Table(
+    "candidate_capacity_overrides",
+    metadata,
+    Column("member_id", String(36), ForeignKey("candidate_capacity.member_id"),
+           primary_key=True),
+    Column("week", String(8), primary_key=True),  # "2026-W05"
+    Column("hours", Numeric(5, 2), nullable=False),
+)
+
+# A removed period stays as a tombstone (`removed`), so that a late, older
+# `member_unavailable` does not bring it back.
+candidate_unavailability = Table(
+    "candidate_unavailability",
+    metadata,
+    Column("unavailability_id", String(36), primary_key=True),
+    Column("member_id", String(36), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("removed", Boolean, nullable=False),
+    Index("ix_candidate_unavailability_member_id", "member_id"),
 )
 
 # Address and contact person as plain columns: simple queries on every database, and the
@@ -43,6 +107,136 @@ clients = Table(
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
 )
+
+# --- projects, proposals and the team --------------------------------------------------------
+# Lists of strings and the solver's stored result are JSON text: read whole, never queried.
+
+projects = Table(
+    "projects",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("client_id", String(36), ForeignKey("clients.id"), nullable=False, index=True),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("budget", Numeric(14, 2)),
+    Column("growth_seat", Boolean, nullable=False),
+    Column("checkin_every_weeks", Integer, nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+project_roles = Table(
+    "project_roles",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("skill", String(60), nullable=False),
+    Column("minimum_level", Integer, nullable=False),
+    Column("hours_per_week", Numeric(5, 2), nullable=False),
+    Column("seats", Integer, nullable=False),
+    Column("nice_to_have", Text, nullable=False),
+)
+
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False, index=True),
+    Column("project_version", Integer, nullable=False),
+    Column("client_id", String(36), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("accepted_option", Integer),
+    Column("options", Text, nullable=False),
+    Column("result", Text, nullable=False),
+)
+
+seats = Table(
+    "seats",
+    metadata,
+    Column("id", String(110), primary_key=True),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False, index=True),
+    Column("role_id", String(36)),
+    Column("position", Integer, nullable=False),
+    Column("primary_member_id", String(36), nullable=False, index=True),
+    Column("backup_member_id", String(36), index=True),
+)
+
+assignments = Table(
+    "assignments",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False, index=True),
+    Column("client_id", String(36), nullable=False),
+    Column("seat_id", String(110), ForeignKey("seats.id"), nullable=False),
+    Column("member_id", String(36), nullable=False, index=True),
+    Column("role_id", String(36)),
+    Column("skill", String(60), nullable=False),
+    Column("hours_per_week", Numeric(5, 2), nullable=False),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("hourly_rate", Numeric(14, 2), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("ended_on", Date),
+    Column("end_reason", String(600)),
+)
+
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("scheduled_on", Date, nullable=False),
+    Column("attendees", Text, nullable=False),
+)
+
+checkin_ratings = Table(
+    "checkin_ratings",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("meeting_id", String(36), ForeignKey("meetings.id"), nullable=False, index=True),
+    Column("project_id", String(36), nullable=False, index=True),
+    Column("rated_by", String(10), nullable=False),
+    Column("member_id", String(36)),
+    # "client" or the member's id: each side rates a check-in once
+    Column("rater", String(36), nullable=False),
+    Column("rating", Integer, nullable=False),
+    Column("comment", Text, nullable=False),
+    Column("endorsements", Text, nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("meeting_id", "rater", name="uq_checkin_ratings_one_per_rater"),
+)
+
+timeline = Table(
+    "timeline",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("project_id", String(36), nullable=False, index=True),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+locks = locks_table(metadata)
 
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)

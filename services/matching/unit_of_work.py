@@ -1,9 +1,16 @@
-"""Matching's transaction: its repositories plus outbox and inbox."""
+"""Matching's transaction: its repositories plus outbox, inbox and named locks."""
 
 from infra.db import SqlUnitOfWork
-from services.matching.models import metadata
+from infra.locks import NamedLocks
+from services.matching.models import locks, metadata
 from services.matching.repository import SqlCandidateRepository, SqlClientRepository
+from services.matching.repository.meetings import SqlMeetingRepository, SqlTimeline
+from services.matching.repository.projects import SqlProjectRepository
+from services.matching.repository.proposals import SqlProposalRepository
+from services.matching.repository.settings import SqlSettings
+from services.matching.repository.team import SqlAssignmentRepository, SqlSeatRepository
 from services.matching.schemas import ClientEventSchema
+from services.matching.schemas.project_events import PROJECT_EVENT_SCHEMAS
 
 
 class MatchingUnitOfWork(SqlUnitOfWork):
@@ -12,8 +19,17 @@ class MatchingUnitOfWork(SqlUnitOfWork):
     event_schemas = {
         "client_registered": ClientEventSchema(),
         "client_updated": ClientEventSchema(),
+        **PROJECT_EVENT_SCHEMAS,
     }
 
     def _open(self, session):
         self.candidates = SqlCandidateRepository(session)
         self.clients = SqlClientRepository(session)
+        self.projects = SqlProjectRepository(session)
+        self.proposals = SqlProposalRepository(session)
+        self.seats = SqlSeatRepository(session)
+        self.assignments = SqlAssignmentRepository(session)
+        self.meetings = SqlMeetingRepository(session)
+        self.timeline = SqlTimeline(session)
+        self.settings = SqlSettings(session)
+        self.locks = NamedLocks(session, locks)

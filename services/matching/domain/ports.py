@@ -1,16 +1,53 @@
 """What matching's use cases need from storage; adapters and test fakes provide it."""
 
+from collections.abc import Collection
 from typing import Protocol
 
-from services.matching.domain.candidate import Candidate
+from services.matching.domain.assignments import Assignment, Seat
+from services.matching.domain.candidate import (
+    Candidate,
+    CandidateRecord,
+    MemberCapacity,
+    UnavailablePeriod,
+)
 from services.matching.domain.client import Client
+from services.matching.domain.meetings import Meeting
+from services.matching.domain.projects import Project
+from services.matching.domain.proposals import ProposalSettings
+from services.matching.domain.team_proposals import Proposal
+from services.matching.domain.timeline import TimelineEntry
 
 
 class CandidateRepository(Protocol):
     def get(self, member_id: str) -> Candidate | None: ...
 
     def put(self, candidate: Candidate) -> None:
-        """Insert or replace the candidate with this member id."""
+        """Insert the candidate, skills included, or replace an older version of it.
+
+        `Conflict` if a newer version was stored since it was read.
+        """
+
+    def capacity(self, member_id: str) -> MemberCapacity | None:
+        """The capacity last recorded for the member; None before any capacity event."""
+
+    def put_capacity(self, capacity: MemberCapacity) -> None:
+        """Insert the capacity, overrides included, or replace an older version; as `put`."""
+
+    def period(self, unavailability_id: str) -> UnavailablePeriod | None:
+        """The period with this id, also when it was removed (a tombstone)."""
+
+    def put_period(self, period: UnavailablePeriod) -> None:
+        """Insert the period or replace an older version of it (by id); as `put`."""
+
+    def pool(self, skills: Collection[str]) -> list[CandidateRecord]:
+        """Every candidate with at least one of `skills` (declared or verified), with
+        capacity and live periods, in a constant number of queries."""
+
+    def records(self, member_ids: Collection[str]) -> dict[str, CandidateRecord]:
+        """The same as `pool`, for these members; unknown ids are left out."""
+
+    def active(self) -> list[CandidateRecord]:
+        """Every active member's record."""
 
 
 class ClientRepository(Protocol):
@@ -25,9 +62,94 @@ class ClientRepository(Protocol):
         """Clients in registration order: an `infra.pagination.Page`."""
 
 
+class ProjectRepository(Protocol):
+    def add(self, project: Project) -> None: ...
+
+    def get(self, project_id: str) -> Project | None: ...
+
+    def save(self, project: Project) -> None:
+        """Store a changed project; `Conflict` if it changed since it was read."""
+
+    def page(self, limit: int, cursor: str | None, client_id: str | None = None,
+             status: str | None = None):
+        """Projects in creation order: an `infra.pagination.Page`."""
+
+
+class ProposalRepository(Protocol):
+    def add(self, proposal: Proposal) -> None: ...
+
+    def get(self, proposal_id: str) -> Proposal | None: ...
+
+    def for_project(self, project_id: str, status: str | None = None) -> list[Proposal]: ...
+
+    def save(self, proposal: Proposal) -> None:
+        """Store its status and accepted option."""
+
+
+class SeatRepository(Protocol):
+    def add(self, seat: Seat) -> None: ...
+
+    def save(self, seat: Seat) -> None: ...
+
+    def for_project(self, project_id: str) -> list[Seat]: ...
+
+    def held_by(self, member_id: str) -> list[Seat]:
+        """Seats the member holds as primary or backup in projects with a confirmed team."""
+
+
+class AssignmentRepository(Protocol):
+    def add(self, assignment: Assignment) -> None: ...
+
+    def save(self, assignment: Assignment) -> None: ...
+
+    def for_project(self, project_id: str) -> list[Assignment]: ...
+
+    def confirmed_for(self, member_ids: Collection[str]) -> list[Assignment]: ...
+
+    def all_for(self, member_ids: Collection[str]) -> list[Assignment]: ...
+
+
+class MeetingRepository(Protocol):
+    def add(self, meeting: Meeting) -> None: ...
+
+    def get(self, meeting_id: str) -> Meeting | None: ...
+
+    def for_project(self, project_id: str) -> list[Meeting]: ...
+
+    def save(self, meeting: Meeting) -> None:
+        """Store its date and any new ratings."""
+
+    def client_ratings(self, project_ids: Collection[str]) -> dict[str, list[int]]: ...
+
+
+class Timeline(Protocol):
+    def add(self, entry: TimelineEntry) -> None: ...
+
+    def for_project(self, project_id: str) -> list[TimelineEntry]: ...
+
+
+class Settings(Protocol):
+    def get(self) -> ProposalSettings: ...
+
+    def put(self, settings: ProposalSettings) -> None: ...
+
+
+class Locks(Protocol):
+    def acquire(self, name: str) -> None:
+        """Hold the named lock until the transaction ends."""
+
+
 class UnitOfWork(Protocol):
     candidates: CandidateRepository
     clients: ClientRepository
+    projects: ProjectRepository
+    proposals: ProposalRepository
+    seats: SeatRepository
+    assignments: AssignmentRepository
+    meetings: MeetingRepository
+    timeline: Timeline
+    settings: Settings
+    locks: Locks
 
     def __enter__(self) -> "UnitOfWork": ...
 

@@ -21,11 +21,20 @@ from services.matching.schemas.clients import (
     StrictBoolean,
     client_changes_schema,
 )
-from services.matching.schemas.members import CandidateSchema, MemberSnapshotSchema
+from services.matching.schemas.members import (
+    CandidateAvailabilitySchema,
+    CandidateSchema,
+    MemberCapacityChangedSchema,
+    MemberPeriodSchema,
+    MemberSnapshotSchema,
+    WeekRangeSchema,
+)
 
 __all__ = [
     "COUNTRY_CODES", "EU_VAT_PREFIXES", "AddressDetailsSchema", "AddressSchema",
     "CandidateSchema", "ClientChangesSchema", "ClientDetailsSchema", "ClientEventSchema",
     "ClientPageSchema", "ClientSchema", "ContactDetailsSchema", "ContactSchema", "CountryCode",
     "EuVatNumber", "MemberSnapshotSchema", "StrictBoolean", "client_changes_schema",
+    "CandidateAvailabilitySchema", "MemberCapacityChangedSchema", "MemberPeriodSchema",
+    "WeekRangeSchema",
 ]

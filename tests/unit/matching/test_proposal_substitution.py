@@ -48,8 +48,18 @@ def test_when_nobody_can_take_the_seat_the_gap_names_seat_and_weeks():
     result = substitute(team(), "anna", SICK, people)
     gap, = result.gaps
     assert gap == CoverageGap("seat-py", "python", tuple(SICK),
-                              "Nobody with python at level ≥ 3 has 20 free hours in every week "
-                              "of 2027-W03–2027-W04.")
+                              "Nobody with python at level ≥ 3 has 20 free hours in "
+                              "2027-W03–2027-W04.")
+
+
+def test_weeks_nobody_covers_whole_are_split_between_stand_ins():
+    people = [candidate("bob", {"python": 4}, free=0),
+              candidate("eve", {"python": 4}, free_weeks={week("2027-W04"): Decimal(0)}),
+              candidate("fay", {"python": 3}, free_weeks={week("2027-W03"): Decimal(0)})]
+    taken = [c for c in substitute(team(), "anna", SICK, people).changes
+             if isinstance(c, SeatTakenOver)]
+    assert [(c.stand_in, c.weeks) for c in taken] == [("eve", (week("2027-W03"),)),
+                                                      ("fay", (week("2027-W04"),))]
 
 
 def test_a_backup_who_falls_out_is_replaced():

@@ -4,8 +4,9 @@ Given a running team and the weeks a member is unavailable (`member_unavailable`
 every remaining week for `member_left` / `member_suspended`), per seat that overlaps:
 
 - the member is the primary: the seat's backup takes it for the weeks in which the
-  backup has the seat's hours free. For weeks left over, the best other skilled member
-  free in all of them stands in; if nobody is, those weeks are a `CoverageGap`. A
+  backup has the seat's hours free. Weeks left over go to the skilled member free in
+  most of them (then the best scored), and so on until none are left or nobody is free
+  in any: those weeks are a `CoverageGap`. A
   backup who stepped in is replaced by a newly named backup, who then backs up the
   seat for the rest of the project (the primary on return, the stand-in before);
 - the member is the backup: a new backup is named for the seat.
@@ -111,18 +112,20 @@ def _cover(team, seat: RunningSeat, affected, pool, holding: set[str], settings)
             changes.append(SeatTakenOver(seat.seat_id, seat.primary, backup.member_id, covered,
                                          by_backup=True))
             remaining = tuple(w for w in affected if w not in covered)
-    if remaining:
+    while remaining:
         stand_in = _best(team, seat, remaining, pool, holding, settings, stand_in=True)
         if stand_in is None:
             changes.append(CoverageGap(
                 seat.seat_id, seat.role.skill, remaining,
                 f"Nobody with {seat.role.skill} at level ≥ {seat.role.minimum_level} has "
-                f"{seat.role.hours_per_week} free hours in every week of "
+                f"{seat.role.hours_per_week} free hours in "
                 f"{describe_weeks(remaining)}."))
-        else:
-            holding.add(stand_in.member_id)
-            changes.append(SeatTakenOver(seat.seat_id, seat.primary, stand_in.member_id,
-                                         remaining, by_backup=False))
+            break
+        holding.add(stand_in.member_id)
+        covered = tuple(w for w in remaining if _free(stand_in, w, seat.role.hours_per_week))
+        changes.append(SeatTakenOver(seat.seat_id, seat.primary, stand_in.member_id,
+                                     covered, by_backup=False))
+        remaining = tuple(w for w in remaining if w not in covered)
     if any(isinstance(c, SeatTakenOver) and c.by_backup for c in changes):
         reason = f"{seat.backup} stands in for {seat.primary}."
     elif seat.backup is None:
@@ -147,21 +150,24 @@ def _new_backup(team, seat: RunningSeat, previous, pool, holding, settings, reas
 
 def _best(team, seat: RunningSeat, weeks, pool, holding: set[str], settings,
           stand_in: bool) -> CandidateProfile | None:
-    """A stand-in must be free in every one of `weeks`; a backup is scored on how many."""
-    best, best_score = None, None
+    """A stand-in covers the most of `weeks` (fewest people per seat), then scores best; a
+    backup is scored on how many of them it could take over. Either is free in one at least.
+    """
+    best, best_key = None, None
     for profile in pool.values():
         if profile.member_id in holding or not _skilled(profile, seat.role):
             continue
         free_weeks = sum(1 for w in weeks if _free(profile, w, seat.role.hours_per_week))
-        if stand_in and free_weeks < len(weeks) or not stand_in and free_weeks == 0:
+        if free_weeks == 0:
             continue
         level = profile.skills[seat.role.skill]
         score = scoring.backup_score(
             scoring.skill_fit(level, seat.role.minimum_level, settings),
             scoring.client_continuity(profile.history, team.client_id, settings),
             free_weeks / len(weeks), settings)
-        if best_score is None or (score, profile.member_id) > (best_score, best.member_id):
-            best, best_score = profile, score
+        key = (free_weeks if stand_in else 0, score, profile.member_id)
+        if best_key is None or key > best_key:
+            best, best_key = profile, key
     return best
 
 

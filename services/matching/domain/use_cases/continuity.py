@@ -1,0 +1,83 @@
+"""The continuity guarantee, run after a members' event changed who can work when.
+
+Applied once per event (its own inbox key next to the read model's), under the
+`bookings` lock, so a stand-in is never booked twice and never double-booked.
+"""
+
+import uuid
+from datetime import UTC, date, datetime
+
+from services.matching.domain.assignments import booked_hours
+from services.matching.domain.availability import available_hours
+from services.matching.domain.continuity import apply, running_team, weeks_out
+from services.matching.domain.ports import UnitOfWork
+from services.matching.domain.proposals import IsoWeek, substitute
+from services.matching.domain.use_cases.proposals import BOOKINGS, pool_for
+
+
+def continuity_key(event: dict) -> dict:
+    """The inbox entry that says the guarantee ran for `event`: an id derived from its id."""
+    return {**event, "id": uuid.uuid5(uuid.NAMESPACE_URL, f"urn:continuity:{event['id']}"),
+            "type": f"{event['type']}/continuity"}
+
+
+def keep_seats_covered(uow: UnitOfWork, event: dict, member_id: str, today: date) -> list:
+    """Cover the seats `member_id` can no longer fill; returns the changes booked."""
+    done = continuity_key(event)
+    with uow:
+        if uow.already_handled(done):
+            return []
+        uow.locks.acquire(BOOKINGS)
+        changes = []
+        record = uow.candidates.records([member_id]).get(member_id)
+        seats = uow.seats.held_by(member_id)
+        if record is not None and seats:
+            held = booked_hours(uow.assignments.confirmed_for([member_id])).get(member_id, {})
+            by_project: dict[str, list] = {}
+            for seat in seats:
+                by_project.setdefault(seat.project_id, []).append(seat)
+            for project_id in sorted(by_project):
+                changes += _cover_project(uow, project_id, member_id, record, held, today)
+        uow.mark_handled(done)
+        uow.commit()
+        return changes
+
+
+def _cover_project(uow: UnitOfWork, project_id: str, member_id: str, record, held, today):
+    project = uow.projects.get(project_id)
+    if project is None or not project.is_staffed:
+        return []
+    seats = uow.seats.for_project(project_id)
+    team = running_team(project, seats, uow.assignments.for_project(project_id),
+                        IsoWeek.of(today))
+    mine = [seat for seat in team.seats if member_id in (seat.primary, seat.backup)]
+    weeks = sorted({week for seat in mine for week in seat.weeks})
+    backing_up: dict[IsoWeek, object] = {}
+    for seat in mine:
+        if seat.backup == member_id:
+            for week in seat.weeks:
+                backing_up[week] = min(backing_up.get(week, seat.role.hours_per_week),
+                                       seat.role.hours_per_week)
+    available = available_hours(record.capacity, record.periods, record.candidate.left_on,
+                                tuple(weeks))
+    out = weeks_out(record.candidate.status, available, held, backing_up, weeks)
+    if not out:
+        return []
+    all_weeks = project.as_solver_input().weeks
+    pool = pool_for(uow, {seat.role.skill for seat in mine}, all_weeks)
+    substitution = substitute(team, member_id, out, pool, uow.settings.get())
+    involved = {member_id} | {getattr(c, "stand_in", None) or getattr(c, "member_id", None)
+                              for c in substitution.changes} - {None}
+    names = {mid: r.candidate.name for mid, r in uow.candidates.records(sorted(involved)).items()}
+    outcome = apply(substitution, project, {seat.id: seat for seat in seats},
+                    {profile.member_id: profile for profile in pool}, names,
+                    datetime.now(UTC))
+    for assignment in outcome.assignments:
+        uow.assignments.add(assignment)
+    for seat in outcome.seats:
+        uow.seats.save(seat)
+    for entry in outcome.timeline:
+        uow.timeline.add(entry)
+    for event in outcome.events:
+        uow.publish(event)
+    return list(substitution.changes)
