@@ -85,6 +85,9 @@ class ProposalRepository(Protocol):
     def save(self, proposal: Proposal) -> None:
         """Store its status and accepted option."""
 
+    def name_member(self, client_id: str, member_id: str) -> bool:
+        """Whether a proposal to this client names the member."""
+
 
 class SeatRepository(Protocol):
     def add(self, seat: Seat) -> None: ...
@@ -107,6 +110,8 @@ class AssignmentRepository(Protocol):
     def confirmed_for(self, member_ids: Collection[str]) -> list[Assignment]: ...
 
     def all_for(self, member_ids: Collection[str]) -> list[Assignment]: ...
+
+    def any_for(self, client_id: str, member_id: str) -> bool: ...
 
 
 class MeetingRepository(Protocol):

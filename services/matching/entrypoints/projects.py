@@ -118,6 +118,12 @@ class ProjectEntrypoints:
         return {"items": AssignmentSchema(many=True).dump(found)}
 
     @rpc
+    def client_knows_member(self, client_id, member_id):
+        """Whether the client was proposed or works with the member (the gateway then
+        shows it the member's public profile)."""
+        return use_cases.client_knows_member(self.uow, str(client_id), str(member_id))
+
+    @rpc
     def list_meetings(self, project_id, scope=None):
         found = use_cases.list_meetings(self.uow, str(project_id), scope)
         return MeetingListSchema().dump({"items": found})

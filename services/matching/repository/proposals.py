@@ -37,6 +37,13 @@ class SqlProposalRepository:
             query = query.where(proposals.c.status == status)
         return [_to_proposal(row) for row in self.session.execute(query.order_by(proposals.c.seq))]
 
+    def name_member(self, client_id: str, member_id: str) -> bool:
+        """Whether a proposal to this client names the member (primary, backup, learner)."""
+        named = proposals.c.options.contains(f'"{member_id}"', autoescape=True)
+        return self.session.execute(
+            select(proposals.c.id).where(proposals.c.client_id == client_id, named).limit(1)
+        ).first() is not None
+
     def save(self, proposal: Proposal) -> None:
         self.session.execute(update(proposals).where(proposals.c.id == proposal.id).values(
             status=proposal.status, accepted_option=proposal.accepted_option))

@@ -63,6 +63,13 @@ class SqlAssignmentRepository:
         """Every assignment the members ever had (their work history)."""
         return self._where(assignments.c.member_id.in_(list(member_ids)))
 
+    def any_for(self, client_id: str, member_id: str) -> bool:
+        """Whether the member ever worked for the client (stand-ins included)."""
+        return self.session.execute(
+            select(assignments.c.id).where(assignments.c.client_id == client_id,
+                                           assignments.c.member_id == member_id)
+            .limit(1)).first() is not None
+
     def _where(self, *conditions) -> list[Assignment]:
         rows = self.session.execute(select(assignments).where(*conditions)
                                     .order_by(assignments.c.starts_on, assignments.c.id))

@@ -71,3 +71,25 @@ class RoleHours(fields.Field):
 
 def level(**kwargs):
     return fields.Integer(strict=True, validate=validate.Range(min=1, max=5), **kwargs)
+
+
+class Share(fields.String):
+    """A share from "0.00" to "1.00" as a decimal string (e.g. a discount), exact."""
+
+    def __init__(self, **kwargs):
+        metadata = {"pattern": r"^(0(\.\d{1,2})?|1(\.0{1,2})?)$", "example": "0.50",
+                    **kwargs.pop("metadata", {})}
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else str(Decimal(value).quantize(Decimal("0.01")))
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            share = Decimal(text.strip())
+        except InvalidOperation as error:
+            raise ValidationError('A share is a decimal string such as "0.50".') from error
+        if not share.is_finite() or share.as_tuple().exponent < -2 or not 0 <= share <= 1:
+            raise ValidationError('A share from "0.00" to "1.00", at most 2 decimals.')
+        return share

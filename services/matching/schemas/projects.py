@@ -6,7 +6,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from infra.schemas import Money, Page, Schema, Text
 from services.matching.schemas.clients import StrictBoolean
-from services.matching.schemas.fields import Hours, IsoWeekText, RoleHours, Slug, level
+from services.matching.schemas.fields import Hours, IsoWeekText, RoleHours, Share, Slug, level
 
 STATUSES = ("draft", "proposed", "accepted", "running", "finished", "cancelled")
 
@@ -249,6 +249,10 @@ class AssignmentSchema(Schema):
     ended_on = fields.Date(allow_none=True)
 
 
+class AssignmentListSchema(Schema):
+    items = fields.List(fields.Nested(AssignmentSchema))
+
+
 class SeatSchema(Schema):
     id = fields.String()
     role_id = fields.String(allow_none=True)
@@ -402,8 +406,8 @@ class SettingsSchema(Schema):
     alternatives = fields.Integer(strict=True, validate=validate.Range(min=0, max=2))
     alternative_min_difference = fields.Float(validate=validate.Range(min=0, max=1))
     mentor_min_level = level()
-    growth_seat_discount = Money(maximum=Decimal("1"), metadata={
-        "description": 'A share from "0.00" to "1.00": 0.50 bills the learner at half rate.'})
+    growth_seat_discount = Share(metadata={
+        "description": 'A share from "0.00" to "1.00": "0.50" bills the learner at half rate.'})
 
 
 class SettingsChangesSchema(SettingsSchema):

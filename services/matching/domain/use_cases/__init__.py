@@ -24,6 +24,7 @@ from services.matching.domain.use_cases.meetings import (
 )
 from services.matching.domain.use_cases.projects import (
     cancel_project,
+    client_knows_member,
     create_project,
     finish_project,
     get_project,
@@ -42,8 +43,8 @@ from services.matching.domain.use_cases.proposals import (
 )
 
 __all__ = [
-    "accept", "cancel_project", "candidate_availability", "change_settings", "create_client",
-    "create_project", "fairness", "finish_project", "get_candidate", "get_client",
+    "accept", "cancel_project", "candidate_availability", "change_settings", "client_knows_member",
+    "create_client", "create_project", "fairness", "finish_project", "get_candidate", "get_client",
     "get_project", "get_proposal", "get_settings", "get_team", "keep_seats_covered",
     "list_clients", "list_meetings", "list_projects", "list_proposals", "member_assignments",
     "project_health", "project_timeline", "propose", "rate_checkin", "record_availability_again",

@@ -126,3 +126,11 @@ def member_assignments(uow: UnitOfWork, member_id: str):
     with uow:
         found = uow.assignments.all_for([member_id])
         return sorted(found, key=lambda a: (a.starts_on, a.id), reverse=True)
+
+
+def client_knows_member(uow: UnitOfWork, client_id: str, member_id: str) -> bool:
+    """A client meets the members proposed to it or working for it: it may see their
+    public profiles."""
+    with uow:
+        return (uow.proposals.name_member(client_id, member_id)
+                or uow.assignments.any_for(client_id, member_id))
