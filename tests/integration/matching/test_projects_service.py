@@ -245,3 +245,36 @@ def test_settings_change_the_next_proposal_and_are_checked(coop):
     finally:
         coop.rpc.matching.change_settings({"alternatives": before["alternatives"]})
     eventually(lambda: coop.rpc.matching.get_settings()["alternatives"] == 2)
+
+
+def test_a_member_who_leaves_ends_their_assignment_and_the_seat_is_covered(coop, tap):
+    skill = coop.new_skill()
+    ada = coop.member("Ada", {skill: 5})
+    bob = coop.member("Bob", {skill: 4})
+    project = coop.project(coop.client(), [role(skill)])
+    proposal = coop.rpc.matching.propose_team(project["id"])
+    assert proposal["best"]["seats"][0]["primary"] == ada
+    coop.rpc.matching.accept_proposal(proposal["id"])
+    coop.rpc.members.give_notice(ada, "2027-01-29")
+    [ended] = tap.wait_for("assignment_ended", project_id=project["id"], member_id=ada)
+    assert ended["data"]["ended_on"] == "2027-01-29"
+    [substituted] = tap.wait_for("assignment_substituted", project_id=project["id"])
+    assert substituted["data"]["stand_in_member_id"] == bob
+    assert substituted["data"]["weeks"] == ["2027-W05", "2027-W06", "2027-W07", "2027-W08"]
+
+
+def test_a_growth_seat_books_the_learner_next_to_the_mentor_at_the_coops_discount(coop, tap):
+    skill = coop.new_skill()
+    ada = coop.member("Ada", {skill: 5})
+    coop.member("Bob", {skill: 4})
+    lia = coop.member("Lia", {skill: 2}, rate="80.00", grow=(skill,))
+    project = coop.project(coop.client(), [role(skill)], growth_seat=True)
+    proposal = coop.rpc.matching.propose_team(project["id"])
+    growth = proposal["best"]["growth_seat"]
+    assert (growth["mentor_id"], growth["learner_id"], growth["hourly_rate"]) == (
+        ada, lia, "40.00")
+    team = coop.rpc.matching.accept_proposal(proposal["id"])
+    learner = next(a for a in team["assignments"] if a["kind"] == "learner")
+    assert (learner["member_id"], learner["hourly_rate"]) == (lia, "40.00")
+    confirmed = tap.wait_for("assignment_confirmed", project_id=project["id"], member_id=lia)
+    assert confirmed[0]["data"]["kind"] == "learner"

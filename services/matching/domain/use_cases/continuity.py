@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from services.matching.domain.assignments import booked_hours
 from services.matching.domain.availability import available_hours
 from services.matching.domain.continuity import apply, running_team, weeks_out
+from services.matching.domain.events import AssignmentEnded
 from services.matching.domain.ports import UnitOfWork
 from services.matching.domain.proposals import IsoWeek, substitute
 from services.matching.domain.use_cases.proposals import BOOKINGS, pool_for
@@ -30,9 +31,12 @@ def keep_seats_covered(uow: UnitOfWork, event: dict, member_id: str, today: date
         uow.locks.acquire(BOOKINGS)
         changes = []
         record = uow.candidates.records([member_id]).get(member_id)
+        # what they held before any of it ends: the weeks they no longer cover
+        held = booked_hours(uow.assignments.confirmed_for([member_id])).get(member_id, {})
+        if record is not None and record.candidate.left_on is not None:
+            _end_work_after_leaving(uow, member_id, record.candidate.left_on)
         seats = uow.seats.held_by(member_id)
         if record is not None and seats:
-            held = booked_hours(uow.assignments.confirmed_for([member_id])).get(member_id, {})
             by_project: dict[str, list] = {}
             for seat in seats:
                 by_project.setdefault(seat.project_id, []).append(seat)
@@ -41,6 +45,14 @@ def keep_seats_covered(uow: UnitOfWork, event: dict, member_id: str, today: date
         uow.mark_handled(done)
         uow.commit()
         return changes
+
+
+def _end_work_after_leaving(uow: UnitOfWork, member_id: str, left_on: date) -> None:
+    """A member who leaves the coop works on no assignment after the leave date."""
+    for assignment in uow.assignments.confirmed_for([member_id]):
+        if assignment.ends_on > left_on and assignment.end(left_on, "The member left the coop."):
+            uow.assignments.save(assignment)
+            uow.publish(AssignmentEnded(assignment))
 
 
 def _cover_project(uow: UnitOfWork, project_id: str, member_id: str, record, held, today):
