@@ -15,6 +15,9 @@ from sqlalchemy.orm import sessionmaker
 from infra import config
 from infra.db import make_engine
 from infra.errors import Conflict
+from services.matching.domain import use_cases as matching_use_cases
+from services.matching.schemas import ClientDetailsSchema
+from services.matching.unit_of_work import MatchingUnitOfWork
 from services.members.domain import use_cases
 from services.members.domain.iso_week import IsoWeek
 from services.members.schemas import MemberDetailsSchema
@@ -143,9 +146,50 @@ def _live(uow, member_id: str, life: dict) -> None:
             "kind": "holiday", "starts_on": monday, "ends_on": monday + timedelta(days=4)})
 
 
+DEMO_CLIENT = {
+    "name": "Gemeente Voorbeeldstad", "country": "NL", "vat_id": "NL004495445B01",
+    "address": {"street": "Stadhuisplein 1", "postal_code": "1234 AB", "city": "Voorbeeldstad"},
+    "contact": {"name": "Eva Mulder", "email": "eva.mulder@voorbeeldstad.example"},
+}
+
+
+def demo_project(today) -> dict:
+    """Twelve weeks from the first Monday at least four weeks away: time to propose."""
+    starts_on = IsoWeek.of(today).plus(4).monday
+    return {"title": "Digital services for residents",
+            "description": "Rebuild the permit request forms with the people who use them.",
+            "starts_on": starts_on, "ends_on": starts_on + timedelta(weeks=12, days=-3),
+            "roles": [{"skill": "python", "minimum_level": 4, "hours_per_week": Decimal(24)},
+                      {"skill": "service-design", "minimum_level": 3,
+                       "hours_per_week": Decimal(16)}]}
+
+
+def seed_matching(database_url: str | None = None) -> bool:
+    """The demo client organisation with a draft project; whether it was created now.
+
+    Proposing a team for it (`POST /v1/projects/{id}/proposals`) needs the members'
+    events in matching's read model, so that is left to the demo's user.
+    """
+    engine = make_engine(database_url or config.database_url("matching"))
+    session_factory = sessionmaker(engine, expire_on_commit=False)
+
+    def uow():
+        return MatchingUnitOfWork(session_factory)
+
+    clients = matching_use_cases.list_clients(uow(), 100, None).items
+    created = not any(client.name == DEMO_CLIENT["name"] for client in clients)
+    if created:
+        client = matching_use_cases.create_client(uow(), ClientDetailsSchema().load(DEMO_CLIENT))
+        matching_use_cases.create_project(uow(), client.id, demo_project(datetime.now(UTC).date()))
+    engine.dispose()
+    return created
+
+
 def main() -> None:
     created = seed()
     print(f"demo coop: {created} members created, {len(DEMO_MEMBERS) - created} already there")
+    if seed_matching():
+        print(f"demo client: {DEMO_CLIENT['name']}, with a draft project to propose a team for")
 
 
 if __name__ == "__main__":

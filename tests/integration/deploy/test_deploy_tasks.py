@@ -7,7 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
 
-from deploy.seed import DEMO_MEMBERS, seed
+from deploy.seed import DEMO_CLIENT, DEMO_MEMBERS, seed, seed_matching
+from services.matching.models import clients, projects
 from services.members.models import members
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -21,6 +22,20 @@ def test_seeding_twice_creates_nothing_twice(database_urls):
     with engine.connect() as connection:
         demo = select(func.count()).where(members.c.email.like("%@demo.multitalent.coop"))
         assert connection.execute(demo).scalar() == len(DEMO_MEMBERS)
+    engine.dispose()
+
+
+def test_the_demo_client_and_its_project_are_seeded_once(database_urls):
+    seed_matching(database_urls["matching"])
+    seed_matching(database_urls["matching"])
+    engine = create_engine(database_urls["matching"])
+    with engine.connect() as connection:
+        demo = connection.execute(select(clients.c.id).where(
+            clients.c.name == DEMO_CLIENT["name"])).scalars().all()
+        assert len(demo) == 1
+        drafts = connection.execute(select(projects.c.status).where(
+            projects.c.client_id == demo[0])).scalars().all()
+        assert drafts == ["draft"]
     engine.dispose()
 
 
