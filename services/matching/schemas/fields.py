@@ -41,11 +41,22 @@ class IsoWeekText(fields.String):
         return text
 
 
-class Hours(fields.Decimal):
-    """Hours per week as a decimal string with 2 decimals, such as "32.00"."""
+class Hours(fields.String):
+    """Hours per week as a decimal string with 2 decimals, such as "32.00" (documented as
+    a string: a JSON number would invite floats)."""
 
-    def __init__(self, **kwargs):
-        super().__init__(places=2, as_string=True, **kwargs)
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else str(Decimal(value).quantize(Decimal("0.01")))
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            hours = Decimal(text.strip())
+        except InvalidOperation as error:
+            raise ValidationError('Hours are a decimal string such as "32.00".') from error
+        if not hours.is_finite() or hours.as_tuple().exponent < -2:
+            raise ValidationError("Hours have at most 2 decimals.")
+        return hours.quantize(Decimal("0.01"))
 
 
 class RoleHours(fields.Field):

@@ -21,28 +21,16 @@ from services.matching.domain.proposals.iso_week import IsoWeek, weeks_from
 
 def record_member_snapshot(uow: UnitOfWork, event: dict, snapshot: Candidate) -> bool:
     """Keep `snapshot` from `event` if it is news; returns whether anything changed."""
-    with uow:
-        if uow.already_handled(event):
-            return False
-        changed = newer(uow.candidates.get(snapshot.member_id), snapshot)
-        if changed:
-            uow.candidates.put(snapshot)
-        uow.mark_handled(event)
-        uow.commit()
-        return changed
+    return _keep_if_newer(uow, event, snapshot,
+                          stored=lambda: uow.candidates.get(snapshot.member_id),
+                          store=lambda: uow.candidates.put(snapshot))
 
 
 def record_capacity(uow: UnitOfWork, event: dict, capacity: MemberCapacity) -> bool:
     """Keep the member's default hours and overrides from `member_capacity_changed`."""
-    with uow:
-        if uow.already_handled(event):
-            return False
-        changed = newer(uow.candidates.capacity(capacity.member_id), capacity)
-        if changed:
-            uow.candidates.put_capacity(capacity)
-        uow.mark_handled(event)
-        uow.commit()
-        return changed
+    return _keep_if_newer(uow, event, capacity,
+                          stored=lambda: uow.candidates.capacity(capacity.member_id),
+                          store=lambda: uow.candidates.put_capacity(capacity))
 
 
 def record_unavailability(uow: UnitOfWork, event: dict, period: UnavailablePeriod) -> bool:
@@ -56,12 +44,22 @@ def record_availability_again(uow: UnitOfWork, event: dict, period: UnavailableP
 
 
 def _record_period(uow: UnitOfWork, event: dict, period: UnavailablePeriod) -> bool:
+    return _keep_if_newer(uow, event, period,
+                          stored=lambda: uow.candidates.period(period.unavailability_id),
+                          store=lambda: uow.candidates.put_period(period))
+
+
+def _keep_if_newer(uow: UnitOfWork, event: dict, incoming, stored, store) -> bool:
+    """Once per event: `store()` `incoming` if it is newer than `stored()` (by version).
+
+    Both run inside the transaction: the repositories exist only while it is open.
+    """
     with uow:
         if uow.already_handled(event):
             return False
-        changed = newer(uow.candidates.period(period.unavailability_id), period)
+        changed = newer(stored(), incoming)
         if changed:
-            uow.candidates.put_period(period)
+            store()
         uow.mark_handled(event)
         uow.commit()
         return changed
