@@ -26,10 +26,21 @@ def available_hours(capacity: MemberCapacity, periods: Iterable[UnavailablePerio
                     left_on: date | None, weeks: Iterable[IsoWeek]) -> dict[IsoWeek, Decimal]:
     """Available hours in each of `weeks`; removed periods (tombstones) play no part."""
     spans = [(p.starts_on, p.ends_on) for p in periods if not p.removed]
+    whole = {}  # week hours → the same, rounded: most weeks have no day off
     hours = {}
     for week in weeks:
         week_hours = capacity.overrides.get(week, capacity.default_weekly_hours)
-        days_off = sum(1 for day in _working_days(week) if _unavailable(day, spans, left_on))
+        monday = week.monday
+        friday = monday + timedelta(days=WORKING_DAYS - 1)
+        touching = [(first, last) for first, last in spans
+                    if first <= friday and last >= monday]
+        if not touching and (left_on is None or left_on >= friday):
+            if week_hours not in whole:
+                whole[week_hours] = prorated(week_hours, 0)
+            hours[week] = whole[week_hours]
+            continue
+        days_off = sum(1 for day in _working_days(monday)
+                       if _unavailable(day, touching, left_on))
         hours[week] = prorated(week_hours, days_off)
     return hours
 
@@ -40,8 +51,8 @@ def prorated(week_hours: Decimal, unavailable_days: int) -> Decimal:
     return share.quantize(HOURS_QUANTUM, rounding=ROUND_HALF_UP)
 
 
-def _working_days(week: IsoWeek) -> list[date]:
-    return [week.monday + timedelta(days=offset) for offset in range(WORKING_DAYS)]
+def _working_days(monday: date) -> list[date]:
+    return [monday + timedelta(days=offset) for offset in range(WORKING_DAYS)]
 
 
 def _unavailable(day: date, spans: list[tuple[date, date]], left_on: date | None) -> bool:

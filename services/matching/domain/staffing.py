@@ -7,13 +7,14 @@ an accepted option into seats, assignments (one per primary for the whole projec
 for the learner on the growth seat) and the planned meetings.
 """
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from services.matching.domain.assignments import LEARNER, PRIMARY, Assignment, Seat
-from services.matching.domain.availability import available_hours
+from services.matching.domain.availability import available_hours, prorated
 from services.matching.domain.candidate import CandidateRecord, skill_levels
 from services.matching.domain.meetings import Meeting, plan_meetings
 from services.matching.domain.projects import Project
@@ -35,18 +36,33 @@ def team_pool(records: Iterable[CandidateRecord],
               histories: Mapping[str, WorkHistory],
               weeks: tuple[IsoWeek, ...]) -> list[CandidateProfile]:
     pool = []
+    last_friday = weeks[-1].monday + timedelta(days=4) if weeks else None
     for record in records:
         member_id = record.candidate.member_id
-        available = available_hours(record.capacity, record.periods, record.candidate.left_on,
-                                    weeks)
         taken = booked.get(member_id, {})
+        left_on = record.candidate.left_on
+        if (not taken and not record.periods and not record.capacity.overrides
+                and (left_on is None or last_friday is None or left_on >= last_friday)):
+            # most members: the same hours every week, nothing booked
+            free = WeeklyHours(prorated(record.capacity.default_weekly_hours, 0))
+            booked_here = WeeklyHours(ZERO)
+        else:
+            available = available_hours(record.capacity, record.periods, left_on, weeks)
+            free = _compact({w: max(available[w] - taken.get(w, ZERO), ZERO) for w in weeks})
+            booked_here = _compact({w: taken.get(w, ZERO) for w in weeks})
         pool.append(CandidateProfile(
             member_id, record.candidate.status, record.candidate.hourly_rate,
-            skill_levels(record.candidate),
-            WeeklyHours(ZERO, {w: max(available[w] - taken.get(w, ZERO), ZERO) for w in weeks}),
-            WeeklyHours(ZERO, {w: taken.get(w, ZERO) for w in weeks}),
+            skill_levels(record.candidate), free, booked_here,
             histories.get(member_id, WorkHistory())))
     return pool
+
+
+def _compact(hours: dict[IsoWeek, Decimal]) -> WeeklyHours:
+    """The most common hours as `usual`, the other weeks listed: small for the solver."""
+    if not hours:
+        return WeeklyHours(ZERO)
+    usual = Counter(hours.values()).most_common(1)[0][0]
+    return WeeklyHours(usual, {week: value for week, value in hours.items() if value != usual})
 
 
 def check_option_still_fits(option: TeamOption, weeks: tuple[IsoWeek, ...],

@@ -35,6 +35,9 @@ class IsoWeek:
         monday = date.fromisocalendar(self.year, self.week, 1)
         object.__setattr__(self, "number", (monday.toordinal() - 1) // 7)
 
+    def __hash__(self) -> int:  # weeks are dictionary keys by the million in a proposal
+        return self.number
+
     @classmethod
     def parse(cls, text: str) -> "IsoWeek":
         match = _WEEK.fullmatch(text) if isinstance(text, str) else None
