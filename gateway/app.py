@@ -6,6 +6,7 @@ no business rules live here.
 
 from gateway import metrics
 from gateway.routes.admission import AdmissionRoutes
+from gateway.routes.billing import BillingRoutes
 from gateway.routes.capacity import CapacityRoutes
 from gateway.routes.clients import ClientRoutes
 from gateway.routes.development import DevelopmentRoutes
@@ -25,7 +26,7 @@ def _service(name: str) -> BoundedRpcProxy:
 
 class GatewayService(OperationsRoutes, TokenRoutes, ClientRoutes, MemberRoutes, SkillRoutes,
                      CapacityRoutes, AdmissionRoutes, MentoringRoutes, EndorsementRoutes,
-                     DevelopmentRoutes):
+                     DevelopmentRoutes, BillingRoutes):
     name = "gateway"
 
     members = _service("members")

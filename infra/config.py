@@ -36,6 +36,12 @@ def rpc_timeout() -> float:
     return float(os.environ.get("RPC_TIMEOUT", "5"))
 
 
+def billing_rpc_timeout() -> float:
+    """Seconds the gateway waits for billing's long calls (monthly invoicing, payout batch,
+    solidarity benefit run) before answering 504."""
+    return float(os.environ.get("BILLING_RPC_TIMEOUT", "60"))
+
+
 def outbox_retention() -> timedelta:
     """How long published outbox rows are kept before the relay deletes them."""
     return timedelta(days=float(os.environ.get("OUTBOX_RETENTION_DAYS", "7")))
@@ -74,3 +80,13 @@ def operator_token() -> str:
         with os.fdopen(fd, "w") as file:
             file.write(token)
     return path.read_text().strip()
+
+
+def coop_uri() -> str:
+    """This coop's identity towards partner coops (the `source` of what it sends them)."""
+    return os.environ.get("COOP_URI") or "urn:multitalent:coop:local"
+
+
+def federation_inbound_exchange() -> str:
+    """The exchange on our broker where partner coops publish their events to us."""
+    return os.environ.get("FEDERATION_INBOUND_EXCHANGE") or "federation.inbound"

@@ -59,6 +59,15 @@ clients = Table(
     Column("updated_at", UtcDateTime(), nullable=False),
 )
 
+member_names = Table(  # from members' public snapshots: the name on invoice lines
+    "member_names",
+    metadata,
+    Column("member_id", String(ID), primary_key=True),
+    Column("name", String(200)),  # null once the member is erased
+    Column("version", Integer, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
 contracts = Table(
     "contracts",
     metadata,
@@ -75,6 +84,8 @@ contracts = Table(
     _percent("fee_percent"),
     _percent("development_percent"),
     Column("recorded_at", UtcDateTime(), nullable=False),
+    Column("ended_on", Date),  # matching ended the assignment after this day
+    Column("end_reason", String(200)),
     CheckConstraint("ends_on >= starts_on", name="ck_contracts_dates"),
     CheckConstraint("hourly_rate > 0", name="ck_contracts_hourly_rate"),
 )
@@ -154,6 +165,7 @@ invoice_lines = Table(
     _percent("development_percent"),
     Column("entry_ids", JSON, nullable=False),
     Column("original_line", Integer),
+    Column("member_name", String(200)),  # who did the work, as known when issued
 )
 
 invoice_vat_subtotals = Table(

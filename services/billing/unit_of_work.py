@@ -22,6 +22,7 @@ from services.billing.repository import (
     SqlContractRepository,
     SqlInvoiceRepository,
     SqlLedgerRepository,
+    SqlMemberNameRepository,
     SqlNumberSeriesRepository,
     SqlPayoutRepository,
     SqlReceivableRepository,
@@ -60,6 +61,7 @@ class BillingUnitOfWork(SqlUnitOfWork):
         if self._serialised:
             self.locks.acquire(LEDGER)
         self.clients = SqlClientRepository(session)
+        self.members = SqlMemberNameRepository(session)
         self.payees = PrefetchedPayees(self._payees)
         self.contracts = SqlContractRepository(session)
         self.entries = SqlTimeEntryRepository(session)

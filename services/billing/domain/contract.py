@@ -7,6 +7,11 @@ Made from matching's `assignment_confirmed` event. Billing expects its data as
      "description": "Python development",        # optional: the invoice line text
      "vat_rate": "21"}                            # optional: 21 (default), 9 or 0
 
+When matching ends the assignment (`assignment_ended`), the contract ends with it
+(`end`): from then on no hours are written on days after `ended_on`; hours already
+written stay as they are (approved hours are a financial fact). An end after the
+agreed `ends_on` changes nothing; an end before `starts_on` means it never began.
+
 The contract keeps the coop fee and development percentages in force when it was
 confirmed: the member took the assignment on those terms, and every invoice line
 and payout of the contract splits the same way. New settings apply to new
@@ -14,7 +19,7 @@ contracts. The VAT treatment is not fixed here: it is decided from the client's
 details at each invoice (`vat_treatment.py`), the moment the tax point falls.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -37,6 +42,8 @@ class Contract:
     vat_rate: Decimal  # the Dutch rate for domestic treatment
     fee_percent: Decimal
     development_percent: Decimal
+    ended_on: date | None = None  # matching ended the assignment after this day
+    end_reason: str | None = None
 
     @classmethod
     def from_assignment(cls, data: dict, settings: CoopSettings) -> "Contract":
@@ -60,8 +67,20 @@ class Contract:
             development_percent=settings.development_percent,
         )
 
+    @property
+    def last_day(self) -> date:
+        """The last day hours may be written on: the agreed end, or the day it ended."""
+        return self.ends_on if self.ended_on is None else min(self.ends_on, self.ended_on)
+
     def covers(self, day: date) -> bool:
-        return self.starts_on <= day <= self.ends_on
+        return self.starts_on <= day <= self.last_day
+
+    def end(self, ended_on: date, reason: str | None = None) -> "Contract | None":
+        """The contract ended after `ended_on`, or None when that changes nothing (it
+        ends on or before that day already)."""
+        if ended_on >= self.last_day:
+            return None
+        return replace(self, ended_on=ended_on, end_reason=reason)
 
 
 def _or_default(value, default):

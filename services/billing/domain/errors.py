@@ -119,10 +119,25 @@ class DayHasAtMost24Hours(Invalid):
 
 class DayOutsideAssignment(Invalid):
     def __init__(self, day: date, starts_on: date, ends_on: date):
+        if ends_on < starts_on:
+            super().__init__(f"{day} is outside the assignment, which ended before it began "
+                             f"({starts_on}).",
+                             _field("day", "This assignment has no working days."))
+            return
         super().__init__(
             f"{day} is outside the assignment, which runs from {starts_on} to {ends_on}.",
             _field("day", f"Give a day from {starts_on} to {ends_on}."),
         )
+
+
+class UnknownAssignment(Invalid):
+    """An event about an assignment billing never recorded: parked for an operator (replay
+    it once `assignment_confirmed` is in)."""
+
+    def __init__(self, assignment_id: str):
+        super().__init__(f"Assignment {assignment_id} was never confirmed to billing, so it has "
+                         "no contract to end.",
+                         _field("assignment_id", "No contract has this id."))
 
 
 class OnlyTheContractedMemberWritesHours(Forbidden):
@@ -313,6 +328,18 @@ class PayoutBatchNotFound(NotFound):
 class PayoutBatchHasNoTransfers(Conflict):
     def __init__(self, batch_id: str):
         super().__init__(f"Payout batch {batch_id} transfers no money, so it has no bank file.")
+
+
+class DevelopmentFundWouldGoNegative(Invalid):
+    """Learning approved more than billing's development fund holds: the event is parked
+    (nothing is posted) until an operator has looked into it."""
+
+    def __init__(self, request_id: str, amount: Decimal, balance: Decimal):
+        super().__init__(
+            f"Development expense {request_id} of €{amount} is more than the €{balance} the "
+            "development fund holds; the fund never goes negative, so nothing was posted.",
+            _field("amount", f"At most €{balance} is in the development fund."),
+        )
 
 
 class PayoutMustBeCents(Invalid):

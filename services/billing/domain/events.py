@@ -5,11 +5,16 @@ Each has a `type`, a `subject` (the id the event is about) and `data`: plain JSO
 health reason.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
+from services.billing.domain.accounts import DEVELOPMENT_FUND
 from services.billing.domain.invoice import Invoice
+from services.billing.domain.money import CURRENCY, ZERO
 from services.billing.domain.payout import PayoutBatch
+from services.billing.domain.posting import Posting
 from services.billing.domain.solidarity import SolidarityClaim
 from services.billing.domain.timesheet import TimeEntry
 
@@ -154,3 +159,46 @@ class FundClaimGranted:
         return {"claim_id": self.claim.id, "member_id": self.claim.member_id,
                 "monthly_benefit": _money(self.claim.monthly_benefit),
                 "benefit_starts_on": self.benefit_starts_on}
+
+
+@dataclass(frozen=True)
+class DevelopmentFundContributed:
+    """Money booked into the development fund (negative: taken back by a credit note),
+    for learning's view of the fund. `member_id`: whose work funded it (None: the coop's
+    own contribution). `contribution_id` is unique and stays the same however often the
+    event is delivered: the posting's id, with the member's id when it names one."""
+
+    contribution_id: str
+    member_id: str | None
+    amount: Decimal
+    booked_on: date
+    type = "development_fund_contributed"
+
+    @property
+    def subject(self) -> str:
+        return self.contribution_id
+
+    @property
+    def data(self) -> dict:
+        return {"contribution_id": self.contribution_id, "member_id": self.member_id,
+                "year": self.booked_on.year, "amount": _money(self.amount),
+                "currency": CURRENCY, "booked_on": self.booked_on.isoformat()}
+
+
+def development_contributions(posting: Posting, by_member: Mapping[str | None, Decimal]
+                              ) -> list[DevelopmentFundContributed]:
+    """One event per member (None: the coop) who funded the development fund in `posting`.
+
+    `by_member` must add up to what the posting books on the fund (credit − debit): a
+    posting merges the members' amounts into one entry, so who funded what is said by
+    the use case that made it, and checked here.
+    """
+    booked = sum((e.credit - e.debit for e in posting.entries if e.account == DEVELOPMENT_FUND),
+                 ZERO)
+    if sum(by_member.values(), ZERO) != booked:
+        raise ValueError(f"posting {posting.id} books {booked} on the development fund, "
+                         f"not {sum(by_member.values(), ZERO)}")
+    return [DevelopmentFundContributed(posting.id if member_id is None
+                                       else f"{posting.id}:{member_id}",
+                                       member_id, amount, posting.booked_on)
+            for member_id, amount in by_member.items() if amount]

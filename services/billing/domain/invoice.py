@@ -54,6 +54,7 @@ class InvoiceLine:
     development_percent: Decimal
     entry_ids: tuple[str, ...] = ()
     original_line: int | None = None  # on a credit note: the invoice line it corrects
+    member_name: str | None = None  # who did the work, as billing knew them when issued
 
     @property
     def share(self) -> MemberShare:
@@ -156,7 +157,8 @@ def draft_invoice(customer: ClientParty, project_id: str, month: Month,
                   contracts: Mapping[str, Contract], entries: Iterable[TimeEntry],
                   member_names: Mapping[str, str] | None = None) -> InvoiceDraft:
     """A draft for `customer` and `project_id` from `entries`: approved, not yet invoiced
-    hours of `month`, a line per contract (so per member), ordered by member name.
+    hours of `month`, a line per contract (so per member), ordered by member name; each
+    line names its member (`member_names`), so the client sees who did the work.
 
     `ReverseChargeNeedsClientVatId` when the client needs a VAT id it does not have.
     """
@@ -185,7 +187,7 @@ def draft_invoice(customer: ClientParty, project_id: str, month: Month,
             vat_category=treatment.category(contract.vat_rate),
             vat_rate=treatment.rate(contract.vat_rate),
             fee_percent=contract.fee_percent, development_percent=contract.development_percent,
-            entry_ids=tuple(sorted(e.id for e in entries_here)),
+            entry_ids=tuple(sorted(e.id for e in entries_here)), member_name=who,
         ))
     return InvoiceDraft(customer, project_id, treatment, month.first_day, month.last_day,
                         tuple(lines))

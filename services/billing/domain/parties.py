@@ -1,9 +1,12 @@
-"""Who is on an invoice: the cooperative as supplier, the client as customer.
+"""Who is on an invoice: the cooperative as supplier, the client as customer, and the
+members whose work each line is.
 
 Billing keeps its own copy of each client from matching's `client_registered` /
 `client_updated` events (`ClientParty.from_event`), and an invoice keeps the
 copy it was issued with, so a later change of address never changes an issued
-invoice.
+invoice. Of members it keeps only the name (`MemberName`, from members' public
+snapshots), so the client sees who did the work; an issued line keeps the name it
+was issued with.
 """
 
 from dataclasses import dataclass
@@ -65,3 +68,12 @@ class ClientParty:
             billing_email=data.get("billing_email") or None,
             version=int(data.get("version", 1)),
         )
+
+
+@dataclass(frozen=True)
+class MemberName:
+    """A member as an invoice line names them; `name` None once the member is erased."""
+
+    member_id: str
+    name: str | None
+    version: int

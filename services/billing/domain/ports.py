@@ -13,7 +13,7 @@ from typing import Protocol
 from services.billing.domain.contract import Contract
 from services.billing.domain.invoice import Invoice
 from services.billing.domain.numbering import NumberSeries
-from services.billing.domain.parties import ClientParty, CoopParty
+from services.billing.domain.parties import ClientParty, CoopParty, MemberName
 from services.billing.domain.payout import PayoutBatch
 from services.billing.domain.period import Month
 from services.billing.domain.posting import Posting
@@ -35,6 +35,16 @@ class ClientRepository(Protocol):
         """Insert or replace (only when `client.version` is newer than the stored one)."""
 
 
+class MemberNameRepository(Protocol):
+    def get(self, member_id: str) -> MemberName | None: ...
+
+    def put(self, member: MemberName) -> None:
+        """Insert or replace (only when `member.version` is newer than the stored one)."""
+
+    def names(self, member_ids: Iterable[str]) -> dict[str, str]:
+        """member id → name, for those of `member_ids` billing knows a name of."""
+
+
 class PayeeRepository(Protocol):
     def get(self, member_id: str) -> Payee | None:
         """Name and IBAN for payouts (private: from the members service, never in events)."""
@@ -45,6 +55,9 @@ class ContractRepository(Protocol):
 
     def add(self, contract: Contract) -> None:
         """Unique on `contract.id` (the assignment id)."""
+
+    def save(self, contract: Contract) -> None:
+        """Store the contract's end (`ended_on`, `end_reason`): nothing else changes."""
 
     def many(self, contract_ids: Iterable[str]) -> dict[str, Contract]: ...
 
@@ -154,6 +167,7 @@ class PayoutRepository(Protocol):
 class UnitOfWork(Protocol):
     coop: CoopParty
     clients: ClientRepository
+    members: MemberNameRepository
     payees: PayeeRepository
     contracts: ContractRepository
     entries: TimeEntryRepository

@@ -11,6 +11,7 @@
     guarantee repaid     Dr guarantee_advances:m       Cr guarantee_fund
     benefit granted      Dr solidarity_fund            Cr member_payables:m
     fund contribution    Dr bank or coop_fee_revenue   Cr a fund
+    development expense  Dr development_fund           Cr member_payables:m (reimbursed)
     refund to client     Dr client_receivables:c       Cr bank
     VAT paid             Dr vat_payable                Cr bank
 
@@ -126,6 +127,16 @@ def fund_contribution(causation_id: str, booked_on: date, fund: str, amount: Dec
         raise ValueError(f"a fund is paid from the bank or the coop fee, not {source}")
     return make_posting(causation_id, "fund_contribution", booked_on, f"{why} to {fund}",
                         [debit(source, amount), credit(fund, amount)], reference=fund)
+
+
+def development_expense(causation_id: str, booked_on: date, member_id: str, amount: Decimal,
+                        title: str) -> Posting | None:
+    """Learning approved a member's course or conference: the development fund pays it to
+    the member, with the next payout batch."""
+    return make_posting(causation_id, "development_expense", booked_on,
+                        f"Development: {title}"[:200],
+                        [debit(DEVELOPMENT_FUND, amount), credit(payable_to(member_id), amount)],
+                        reference="development_expense")
 
 
 def refund_paid(causation_id: str, booked_on: date, client_id: str, invoice_number: str,

@@ -5,7 +5,8 @@ Rules, each a named error:
 - `HoursMustBeQuarterHours`: 0.25, 0.5, 0.75, 1, … (what clients are billed in);
 - `DayHasAtMost24Hours`: the member's hours on one day, over *all* their
   assignments, are at most 24 (the caller passes the other assignments' hours);
-- `DayOutsideAssignment`: only days from the contract's start to its end;
+- `DayOutsideAssignment`: only days from the contract's start to its end (or to the
+  day matching ended the assignment);
 - `OnlyTheContractedMemberWritesHours`, `OnlyTheContractedClientApproves`;
 - `RejectionNeedsReason`; `ApprovedHoursAreLocked`: approved hours never change
   (a mistake is corrected with a credit note).
@@ -137,7 +138,7 @@ def _checked(contract: Contract, member_id: str, day: date, hours, other_hours) 
     if member_id != contract.member_id:
         raise OnlyTheContractedMemberWritesHours()
     if not contract.covers(day):
-        raise DayOutsideAssignment(day, contract.starts_on, contract.ends_on)
+        raise DayOutsideAssignment(day, contract.starts_on, contract.last_day)
     parsed = parse_hours(hours)
     check_day_total(day, parsed, other_hours)
     return parsed

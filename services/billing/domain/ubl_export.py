@@ -162,10 +162,22 @@ def _line(root, invoice: Invoice, line) -> None:
     _amount(node, "LineExtensionAmount", line.net)
     item = _cac(node, "Item")
     _cbc(item, "Description", line.description)
-    _cbc(item, "Name", line.description[:100])
+    _cbc(item, "Name", item_name(line))
     _tax_category(item, "ClassifiedTaxCategory", line.vat_category, line.vat_rate, None)
     price = _cac(node, "Price")
     _amount(price, "PriceAmount", line.unit_price)
+
+
+def item_name(line, limit: int = 100) -> str:
+    """The line's short name (BT-153): its description, cut to `limit` characters without
+    losing the member's name at its end, so the client sees who did the work."""
+    if len(line.description) <= limit:
+        return line.description
+    suffix = f" — {line.member_name}" if line.member_name else ""
+    if not suffix or not line.description.endswith(suffix) or len(suffix) >= limit - 1:
+        return line.description[:limit]
+    head = line.description[:-len(suffix)]
+    return head[:limit - len(suffix) - 1] + "…" + suffix
 
 
 def _tax_category(parent, name: str, category: str, rate: Decimal, invoice) -> None:

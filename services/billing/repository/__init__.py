@@ -9,7 +9,11 @@ from services.billing.repository.invoices import SqlInvoiceRepository
 from services.billing.repository.ledger import SqlLedgerRepository
 from services.billing.repository.locks import LEDGER, NamedLocks
 from services.billing.repository.numbers import SqlNumberSeriesRepository
-from services.billing.repository.parties import PrefetchedPayees, SqlClientRepository
+from services.billing.repository.parties import (
+    PrefetchedPayees,
+    SqlClientRepository,
+    SqlMemberNameRepository,
+)
 from services.billing.repository.payouts import SqlPayoutRepository
 from services.billing.repository.queries import BillingQueries
 from services.billing.repository.receivables import SqlReceivableRepository
@@ -19,6 +23,7 @@ from services.billing.repository.time_entries import SqlTimeEntryRepository
 __all__ = [
     "LEDGER", "BillingQueries", "NamedLocks", "PrefetchedPayees", "SqlClientRepository",
     "SqlContractRepository", "SqlInvoiceRepository", "SqlLedgerRepository",
+    "SqlMemberNameRepository",
     "SqlNumberSeriesRepository", "SqlPayoutRepository", "SqlReceivableRepository",
     "SqlSolidarityRepository", "SqlTimeEntryRepository",
 ]

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from services.billing.domain.contract import Contract
@@ -11,7 +11,8 @@ from services.billing.models import contracts
 from services.billing.repository.sql import conflict_on_duplicate
 
 FIELDS = ("id", "member_id", "client_id", "project_id", "hourly_rate", "starts_on", "ends_on",
-          "description", "vat_rate", "fee_percent", "development_percent")
+          "description", "vat_rate", "fee_percent", "development_percent", "ended_on",
+          "end_reason")
 
 
 def contract_from_row(row) -> Contract:
@@ -31,6 +32,14 @@ class SqlContractRepository:
         with conflict_on_duplicate(f"Contract {contract.id} was recorded meanwhile."):
             self.session.execute(insert(contracts),
                                  {**values, "recorded_at": datetime.now(UTC)})
+
+    def save(self, contract: Contract) -> None:
+        """Only the end changes; an earlier end is never moved later (two ends at once)."""
+        self.session.execute(
+            update(contracts)
+            .where(contracts.c.id == contract.id,
+                   (contracts.c.ended_on.is_(None)) | (contracts.c.ended_on > contract.ended_on))
+            .values(ended_on=contract.ended_on, end_reason=contract.end_reason))
 
     def many(self, contract_ids: Iterable[str]) -> dict[str, Contract]:
         ids = sorted(set(contract_ids))

@@ -23,7 +23,7 @@ DOCUMENT_FIELDS = ("id", "number", "type_code", "issue_date", "due_date", "perio
                    "credited_invoice", "credited_invoice_date", "reason")
 LINE_FIELDS = ("number", "contract_id", "member_id", "description", "quantity", "unit_price",
                "net", "vat_category", "vat_rate", "fee_percent", "development_percent",
-               "original_line")
+               "original_line", "member_name")
 
 
 def document_rows(invoice: Invoice) -> tuple[dict, list[dict], list[dict]]:

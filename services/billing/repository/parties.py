@@ -1,14 +1,15 @@
-"""Billing's copies of the client organisations, and the payees of a payout batch."""
+"""Billing's copies of the client organisations and members' names, and the payees of a
+payout batch."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from services.billing.domain.parties import Address, ClientParty
+from services.billing.domain.parties import Address, ClientParty, MemberName
 from services.billing.domain.ports import Payee
-from services.billing.models import clients
+from services.billing.models import clients, member_names
 from services.billing.repository.sql import conflict_on_duplicate
 
 
@@ -53,6 +54,43 @@ class SqlClientRepository:
         if exists is None:
             with conflict_on_duplicate(f"Client {client.id} was recorded meanwhile."):
                 self.session.execute(insert(clients), values)
+
+
+class SqlMemberNameRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get(self, member_id: str) -> MemberName | None:
+        row = self.session.execute(
+            select(member_names).where(member_names.c.member_id == member_id)).first()
+        return None if row is None else MemberName(row.member_id, row.name, row.version)
+
+    def put(self, member: MemberName) -> None:
+        """Insert, or replace only an older version (never go back)."""
+        values = {"member_id": member.member_id, "name": member.name,
+                  "version": member.version, "updated_at": datetime.now(UTC)}
+        changed = self.session.execute(
+            update(member_names).where(member_names.c.member_id == member.member_id,
+                                       member_names.c.version < member.version)
+            .values(values)).rowcount
+        if changed:
+            return
+        exists = self.session.execute(select(member_names.c.member_id).where(
+            member_names.c.member_id == member.member_id)).first()
+        if exists is None:
+            with conflict_on_duplicate(f"Member {member.member_id} was recorded meanwhile."):
+                self.session.execute(insert(member_names), values)
+
+    def names(self, member_ids: Iterable[str]) -> dict[str, str]:
+        ids = sorted(set(member_ids))
+        found = {}
+        for start in range(0, len(ids), 500):  # keep IN lists short
+            query = select(member_names.c.member_id, member_names.c.name).where(
+                member_names.c.member_id.in_(ids[start:start + 500]),
+                member_names.c.name.is_not(None))
+            found.update({row.member_id: row.name for row in self.session.execute(query)
+                          if row.name})
+        return found
 
 
 class PrefetchedPayees:

@@ -90,6 +90,17 @@ class FundClaimGrantedSchema(Schema):
     benefit_starts_on = _data("benefit_starts_on")
 
 
+class DevelopmentFundContributedSchema(Schema):
+    contribution_id = _data("contribution_id", metadata={
+        "description": "The posting's id (with the member's id when it names one)."})
+    member_id = _data("member_id", allow_none=True, metadata={
+        "description": "Whose work funded it; null: the coop's own contribution."})
+    year = _data("year", fields.Integer)
+    amount = _data("amount", metadata={"description": "EUR; negative: a credit note."})
+    currency = _data("currency")
+    booked_on = _data("booked_on")
+
+
 EVENT_SCHEMAS = {
     "timesheet_submitted": TimesheetSubmittedSchema(),
     "timesheet_approved": TimesheetApprovedSchema(),
@@ -99,4 +110,5 @@ EVENT_SCHEMAS = {
     "invoice_paid": InvoicePaidSchema(),
     "payout_batch_created": PayoutBatchCreatedSchema(),
     "fund_claim_granted": FundClaimGrantedSchema(),
+    "development_fund_contributed": DevelopmentFundContributedSchema(),
 }

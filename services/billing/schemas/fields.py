@@ -1,18 +1,37 @@
-"""Field types of the billing contract: ids, hours, months, quarters, invoice numbers, rates.
+"""Field types of the billing contract: ids, amounts, days, hours, months, quarters,
+invoice numbers, rates.
 
 The gateway imports these schemas for its OpenAPI document and may not import the
 domain, so formats are checked here with the standard library alone; the rules
 (quarter hours, Dutch VAT rates, positive amounts) stay in the domain, which names
 the rule when one is broken.
+
+Bounds that keep bad input a 422 (never a database overflow or a date error deep in
+a use case, which would be a 500 or an error naming another field):
+
+- every amount that comes in is at most `MAX_AMOUNT` (999,999,999,999.99: what an
+  amount column, `Numeric(14, 2)`, holds) or a smaller business limit given per
+  field (`MAX_HOURLY_RATE`, `MAX_MONTHLY_BENEFIT`), written in plain digits
+  (`"85.00"`, never `"1E+2"`);
+- every day that comes in lies from `FIRST_DAY` (2000-01-01) to `LAST_DAY`
+  (2999-12-31): billing's months begin in 2000, and dates computed from a day (due
+  dates, benefit months) must still be dates.
 """
 
 import re
 import uuid
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from marshmallow import ValidationError, fields
 
-from infra.schemas import Page
+from infra.schemas import Money, Page
+
+MAX_AMOUNT = Decimal("999999999999.99")
+MAX_HOURLY_RATE = Decimal("10000.00")
+MAX_MONTHLY_BENEFIT = Decimal("10000.00")
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2999, 12, 31)
 
 MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 QUARTER = re.compile(r"(\d{4})-Q([1-4])")
@@ -24,6 +43,45 @@ class Uuid(fields.UUID):
 
     def _deserialize(self, value, attr, data, **kwargs):
         return str(super()._deserialize(value, attr, data, **kwargs))
+
+
+class Amount(Money):
+    """An amount in EUR coming in: a decimal string with at most 2 decimals, never rounded,
+    from `minimum` (default 0) to `maximum` (default `MAX_AMOUNT`), in plain digits.
+
+    The bound is part of the field's description in the OpenAPI document.
+    """
+
+    def __init__(self, maximum: Decimal = MAX_AMOUNT, minimum: Decimal = Decimal("0"),
+                 metadata: dict | None = None, **kwargs):
+        metadata = dict(metadata or {})
+        said = metadata.get("description", 'EUR, e.g. "85.00".')
+        metadata["description"] = f'{said} At most "{maximum}".'
+        super().__init__(minimum=minimum, maximum=maximum, metadata=metadata, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and "e" in value.lower():
+            raise ValidationError('Write the amount in plain digits, e.g. "85.00" '
+                                  "(no exponent).")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class Day(fields.Date):
+    """A calendar day `YYYY-MM-DD` from 2000-01-01 to 2999-12-31."""
+
+    def __init__(self, metadata: dict | None = None, **kwargs):
+        metadata = dict(metadata or {})
+        said = metadata.get("description", "")
+        metadata["description"] = (f"{said} " if said else "") + (
+            f"From {FIRST_DAY} to {LAST_DAY}.")
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        day = super()._deserialize(value, attr, data, **kwargs)
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise ValidationError(f"{day} is outside the days billing keeps books for: give a "
+                                  f"day from {FIRST_DAY} to {LAST_DAY}.")
+        return day
 
 
 class Hours(fields.Field):

@@ -3,7 +3,7 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from infra.schemas import Money, Schema, Text
-from services.billing.schemas.fields import Hours, MonthField, PageQuery, Percent, Uuid
+from services.billing.schemas.fields import Day, Hours, MonthField, PageQuery, Percent, Uuid
 
 STATUSES = ("submitted", "approved", "rejected")
 
@@ -20,6 +20,9 @@ class ContractSchema(Schema):
     vat_rate = Percent()
     fee_percent = Percent(metadata={"description": "Coop fee in force when confirmed."})
     development_percent = Percent()
+    ended_on = fields.Date(allow_none=True, metadata={
+        "description": "Matching ended the assignment after this day: no hours later."})
+    end_reason = fields.String(allow_none=True)
 
 
 class ContractQuerySchema(PageQuery):
@@ -33,7 +36,7 @@ class ContractPageSchema(Schema):
 
 
 class DayHoursSchema(Schema):
-    day = fields.Date(required=True)
+    day = Day(required=True)
     hours = Hours(required=True, metadata={"description": 'Quarter hours, e.g. "7.75".'})
 
 

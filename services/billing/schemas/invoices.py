@@ -7,7 +7,15 @@ so its status (issued, partially_paid, paid, overdue, credited) is the one of to
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from infra.schemas import Money, Schema, Text
-from services.billing.schemas.fields import Hours, MonthField, PageQuery, Percent, Uuid
+from services.billing.schemas.fields import (
+    Amount,
+    Day,
+    Hours,
+    MonthField,
+    PageQuery,
+    Percent,
+    Uuid,
+)
 
 KINDS = ("invoice", "credit_note")
 STATUSES = ("issued", "partially_paid", "paid", "overdue", "credited")
@@ -19,7 +27,7 @@ def _of(name: str, field_class=fields.String, **kwargs):
 
 class MonthlyRunSchema(Schema):
     month = MonthField(required=True)
-    issue_date = fields.Date(load_default=None, metadata={"description": "Default: today."})
+    issue_date = Day(load_default=None, metadata={"description": "Default: today."})
 
 
 class AddressSchema(Schema):
@@ -59,7 +67,9 @@ class InvoiceLineSchema(Schema):
     number = fields.Integer()
     contract_id = fields.String()
     member_id = fields.String()
-    description = fields.String()
+    member_name = fields.String(allow_none=True, metadata={
+        "description": "Who did the work (null when billing knew no name at issue)."})
+    description = fields.String(metadata={"description": "Ends with the member's name."})
     quantity = Hours(metadata={"description": "Hours."})
     unit_price = Money()
     net = Money()
@@ -153,7 +163,7 @@ class CreditLineSchema(Schema):
 
 class CreditNoteRequestSchema(Schema):
     reason = Text(max_length=2000, required=True)
-    issue_date = fields.Date(load_default=None, metadata={"description": "Default: today."})
+    issue_date = Day(load_default=None, metadata={"description": "Default: today."})
     lines = fields.List(fields.Nested(CreditLineSchema), load_default=None,
                         validate=validate.Length(min=1, max=500),
                         metadata={"description": "Hours per line to credit; "
@@ -170,8 +180,8 @@ class PaymentRequestSchema(Schema):
     payment_id = Text(min_length=1, max_length=100, required=True,
                       metadata={"description": "The bank transaction id: registering the "
                                                "same one twice changes nothing."})
-    amount = Money(required=True)
-    paid_on = fields.Date(required=True)
+    amount = Amount(required=True)
+    paid_on = Day(required=True)
 
 
 class PaymentSchema(Schema):

@@ -3,7 +3,7 @@
 from marshmallow import fields, validate
 
 from infra.schemas import Money, Schema, Text
-from services.billing.schemas.fields import QuarterField
+from services.billing.schemas.fields import Amount, Day, QuarterField
 
 FUNDS = ("guarantee_fund", "solidarity_fund", "development_fund")
 SOURCES = ("bank", "coop_fee_revenue")
@@ -81,9 +81,9 @@ class VatReturnSchema(Schema):
 
 class FundContributionRequestSchema(Schema):
     fund = fields.String(required=True, validate=validate.OneOf(FUNDS))
-    amount = Money(required=True)
+    amount = Amount(required=True)
     source = fields.String(load_default="bank", validate=validate.OneOf(SOURCES))
-    booked_on = fields.Date(load_default=None, metadata={"description": "Default: today."})
+    booked_on = Day(load_default=None, metadata={"description": "Default: today."})
     description = Text(max_length=200, load_default="Contribution")
 
 

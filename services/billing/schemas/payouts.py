@@ -3,13 +3,13 @@
 from marshmallow import fields
 
 from infra.schemas import Money, Schema
-from services.billing.schemas.fields import PageQuery, Uuid
+from services.billing.schemas.fields import Day, PageQuery, Uuid
 
 
 class PayoutRequestSchema(Schema):
     batch_id = Uuid(load_default=None, metadata={
         "description": "Asking again with the same id returns the first batch. Default: new."})
-    execution_date = fields.Date(load_default=None, metadata={"description": "Default: today."})
+    execution_date = Day(load_default=None, metadata={"description": "Default: today."})
 
 
 class PayoutLineSchema(Schema):

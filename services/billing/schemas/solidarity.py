@@ -3,12 +3,13 @@
 from marshmallow import fields
 
 from infra.schemas import Money, Schema
+from services.billing.schemas.fields import MAX_MONTHLY_BENEFIT, Amount, Day
 
 
 class JoinFundRequestSchema(Schema):
-    monthly_benefit = Money(required=True, metadata={
+    monthly_benefit = Amount(MAX_MONTHLY_BENEFIT, required=True, metadata={
         "description": 'One of the tiers: "750.00", "1000.00", "1500.00", "2000.00", "2500.00".'})
-    since = fields.Date(load_default=None, metadata={"description": "Default: today."})
+    since = Day(load_default=None, metadata={"description": "Default: today."})
 
 
 class MembershipSchema(Schema):
@@ -19,12 +20,12 @@ class MembershipSchema(Schema):
 
 
 class ClaimRequestSchema(Schema):
-    sick_since = fields.Date(required=True)
-    filed_on = fields.Date(load_default=None, metadata={"description": "Default: today."})
+    sick_since = Day(required=True)
+    filed_on = Day(load_default=None, metadata={"description": "Default: today."})
 
 
 class RecoveryRequestSchema(Schema):
-    recovered_on = fields.Date(required=True, metadata={"description": "First day well again."})
+    recovered_on = Day(required=True, metadata={"description": "First day well again."})
 
 
 class ClaimSchema(Schema):
@@ -38,7 +39,7 @@ class ClaimSchema(Schema):
 
 
 class BenefitRunRequestSchema(Schema):
-    today = fields.Date(load_default=None, metadata={"description": "Default: today."})
+    today = Day(load_default=None, metadata={"description": "Default: today."})
 
 
 class BenefitPaymentSchema(Schema):

@@ -53,6 +53,28 @@ def publish(nameko_config):
     return send
 
 
+@pytest.fixture
+def announce(nameko_config):
+    """`announce(source, event_type, subject, data)`: an event as another service sends it
+    (members' snapshots, learning's approved expenses)."""
+    dispatch = event_dispatcher(nameko_config)
+
+    def send(source: str, event_type: str, subject: str, data: dict) -> dict:
+        event = envelope(source, event_type, subject, data)
+        dispatch(source, event_type, event)
+        return event
+
+    return send
+
+
+def member_snapshot(member_id: str, name: str, version: int = 1,
+                    status: str = "active") -> dict:
+    """members' public snapshot, as in `member_created` / `member_updated`."""
+    return {"member_id": member_id, "version": version, "name": name, "city": "Tiel",
+            "introduction": "", "hourly_rate": "85.00", "status": status, "languages": ["nl"],
+            "skills": [], "joined_on": "2026-01-01", "left_on": None}
+
+
 class Tap(EventTap):
     """The billing events a test caused, waited for."""
 

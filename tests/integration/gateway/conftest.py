@@ -8,6 +8,7 @@ import pytest
 import requests
 
 from gateway.app import GatewayService
+from services.billing.service import BillingService
 from services.learning.service import LearningService
 from services.matching.service import MatchingService
 from services.members.service import MembersService
@@ -81,6 +82,7 @@ def start_gateway(run_services, operator_token):
     def start(**config) -> Gateway:
         if not started_backends:
             run_services(MembersService, MatchingService)
+            run_services(BillingService)
             run_services(LearningService, LEARNING_SIGNING_KEY=LEARNING_SIGNING_KEY)
             started_backends.append(True)
         port = free_port()

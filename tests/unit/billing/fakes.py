@@ -18,6 +18,7 @@ from tests.unit.billing.builders import COOP
 @dataclass
 class State:
     clients: dict = field(default_factory=dict)
+    members: dict = field(default_factory=dict)  # member id → MemberName
     payees: dict = field(default_factory=dict)
     contracts: dict = field(default_factory=dict)
     entries: dict = field(default_factory=dict)  # id → TimeEntry, in insertion order
@@ -56,6 +57,20 @@ class FakeClients(_Repo):
         self.s.clients[client.id] = client
 
 
+class FakeMembers(_Repo):
+    def get(self, member_id):
+        return self.s.members.get(member_id)
+
+    def put(self, member):
+        current = self.s.members.get(member.member_id)
+        if current is None or member.version > current.version:
+            self.s.members[member.member_id] = member
+
+    def names(self, member_ids):
+        return {m: self.s.members[m].name for m in member_ids
+                if m in self.s.members and self.s.members[m].name}
+
+
 class FakePayees(_Repo):
     def get(self, member_id):
         return self.s.payees.get(member_id)
@@ -67,6 +82,10 @@ class FakeContracts(_Repo):
 
     def add(self, contract):
         assert contract.id not in self.s.contracts
+        self.s.contracts[contract.id] = contract
+
+    def save(self, contract):
+        assert contract.id in self.s.contracts
         self.s.contracts[contract.id] = contract
 
     def many(self, contract_ids):
@@ -224,6 +243,7 @@ class FakeUnitOfWork:
         self.commits = 0
         self._pending = []
         self.clients = FakeClients(self)
+        self.members = FakeMembers(self)
         self.payees = FakePayees(self)
         self.contracts = FakeContracts(self)
         self.entries = FakeEntries(self)

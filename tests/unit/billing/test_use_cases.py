@@ -60,7 +60,8 @@ def test_submitted_hours_are_published_and_approval_books_the_members_share():
     # 10 h × 85.00 = 850.00: fee 42.50, development 8.50, member 799.00
     assert owed(uow, "anouk") == D("799.00")
     assert balance(uow, UNBILLED_WORK) == D("850.00")
-    assert uow.published_types()[-2:] == ["timesheet_submitted", "timesheet_approved"]
+    assert uow.published_types()[-3:] == ["timesheet_submitted", "development_fund_contributed",
+                                          "timesheet_approved"]
 
 
 def test_approval_by_another_client_changes_nothing():

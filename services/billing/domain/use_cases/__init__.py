@@ -4,7 +4,13 @@ Importing this package gives every use case by name, e.g.
 `use_cases.run_monthly_invoicing(uow, month, issue_date, command_id, settings)`.
 """
 
-from services.billing.domain.use_cases.contracts import record_assignment, record_client
+from services.billing.domain.use_cases.contracts import (
+    end_assignment,
+    record_assignment,
+    record_client,
+    record_member,
+)
+from services.billing.domain.use_cases.development import pay_development_expense
 from services.billing.domain.use_cases.invoicing import (
     Blocked,
     RunResult,
@@ -31,9 +37,9 @@ from services.billing.domain.use_cases.timesheets import approve_hours, reject_h
 
 __all__ = [
     "BenefitRun", "Blocked", "RunResult", "approve_hours", "contribute_to_fund",
-    "create_payout_batch", "file_claim", "get_account_statement", "get_member_annual_statement",
-    "get_member_statement", "get_trial_balance", "get_vat_return", "issue_credit_note",
-    "join_solidarity_fund", "pay_benefits", "record_assignment", "record_client",
-    "record_recovery", "register_payment", "reject_hours", "run_monthly_invoicing",
-    "submit_hours",
+    "create_payout_batch", "end_assignment", "file_claim", "get_account_statement",
+    "get_member_annual_statement", "get_member_statement", "get_trial_balance", "get_vat_return",
+    "issue_credit_note", "join_solidarity_fund", "pay_benefits", "pay_development_expense",
+    "record_assignment", "record_client", "record_member", "record_recovery",
+    "register_payment", "reject_hours", "run_monthly_invoicing", "submit_hours",
 ]

@@ -1,11 +1,14 @@
-"""Billing's copies of what other services decided: clients, payees, contracts.
+"""Billing's copies of what other services decided: clients, members' names, contracts.
 
 Each is an event handler's use case, applied at most once per event (inbox).
 """
 
+from datetime import date
+
 from services.billing.domain.contract import Contract
 from services.billing.domain.coop_settings import CoopSettings
-from services.billing.domain.parties import ClientParty
+from services.billing.domain.errors import UnknownAssignment
+from services.billing.domain.parties import ClientParty, MemberName
 from services.billing.domain.ports import UnitOfWork
 
 
@@ -33,3 +36,37 @@ def record_assignment(uow: UnitOfWork, event: dict, settings: CoopSettings) -> C
         uow.mark_handled(event)
         uow.commit()
         return contract
+
+
+def end_assignment(uow: UnitOfWork, event: dict, assignment_id: str, ended_on: date,
+                   reason: str | None = None) -> Contract:
+    """From matching's `assignment_ended`: no hours after `ended_on` from now on (hours
+    written already stay). An end after the contract's end changes nothing;
+    `UnknownAssignment` (the event is parked) for a contract billing never recorded."""
+    with uow:
+        contract = uow.contracts.get(assignment_id)
+        if contract is None:
+            raise UnknownAssignment(assignment_id)
+        if uow.already_handled(event):
+            return contract
+        ended = contract.end(ended_on, reason)
+        if ended is not None:
+            uow.contracts.save(ended)
+        uow.mark_handled(event)
+        uow.commit()
+        return ended or contract
+
+
+def record_member(uow: UnitOfWork, event: dict, member: MemberName) -> bool:
+    """From members' `member_created`/`member_updated`/`member_erased`: the name invoice
+    lines give; a newer version wins."""
+    with uow:
+        if uow.already_handled(event):
+            return False
+        current = uow.members.get(member.member_id)
+        changed = current is None or member.version > current.version
+        if changed:
+            uow.members.put(member)
+        uow.mark_handled(event)
+        uow.commit()
+        return changed

@@ -51,13 +51,15 @@ class RunResult:
 
 
 def run_monthly_invoicing(uow: UnitOfWork, month: Month, issue_date: date, command_id: str,
-                          settings: CoopSettings,
-                          member_names: dict[str, str] | None = None) -> RunResult:
+                          settings: CoopSettings) -> RunResult:
+    """Every client's invoice per project for `month`; each line names its member as
+    billing knows them (members' events), or by id alone when it knows no name."""
     with uow:
         groups: dict[tuple[str, str], list] = {}
         for entry in uow.entries.approved_uninvoiced(month):
             groups.setdefault((entry.client_id, entry.project_id), []).append(entry)
         contracts = uow.contracts.many({e.contract_id for g in groups.values() for e in g})
+        member_names = uow.members.names({c.member_id for c in contracts.values()})
         series = uow.numbers.lock(issue_date.year)
         issued, blocked = [], []
         for (client_id, project_id) in sorted(groups):
@@ -109,7 +111,9 @@ def issue_credit_note(uow: UnitOfWork, invoice_number: str, reason: str, issue_d
         receivable = uow.receivables.get(invoice_number)
         receivable.register_credit_note(note.number, note.gross_total)
         uow.receivables.save(receivable)
-        post(uow, credit_note_issued(command_id, note))
+        post(uow, credit_note_issued(command_id, note),
+             development={member: -share.development
+                          for member, share in note.shares_by_member().items()})
         uow.publish(CreditNoteIssued(note))
         uow.commit()
         return note

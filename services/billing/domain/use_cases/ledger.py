@@ -66,7 +66,8 @@ def contribute_to_fund(uow: UnitOfWork, fund: str, amount, booked_on: date, comm
     if value <= 0:
         raise AmountMustBePositive("amount", value)
     with uow:
-        posting = post(uow, fund_contribution(command_id, booked_on, fund, value, source, why))
+        posting = post(uow, fund_contribution(command_id, booked_on, fund, value, source, why),
+                       development={None: value} if fund == DEVELOPMENT_FUND else None)
         uow.commit()
         return posting
 

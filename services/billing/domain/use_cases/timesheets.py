@@ -56,7 +56,9 @@ def approve_hours(uow: UnitOfWork, client_id: str, entry_ids: list[str],
             entry.approve(client_id, now())
             uow.entries.save(entry)
         after = _open_units(uow, contracts, units)
-        post(uow, hours_approved(command_id, now().date(), approval_increments(before, after)))
+        increments = approval_increments(before, after)
+        post(uow, hours_approved(command_id, now().date(), increments),
+             development={member: share.development for member, share in increments.items()})
         uow.publish(TimesheetApproved(client_id, tuple(entries)))
         uow.commit()
         return entries
