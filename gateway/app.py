@@ -14,6 +14,7 @@ from gateway.routes.endorsements import EndorsementRoutes
 from gateway.routes.members import MemberRoutes
 from gateway.routes.mentoring import MentoringRoutes
 from gateway.routes.operations import OperationsRoutes
+from gateway.routes.projects import ProjectRoutes
 from gateway.routes.skills import SkillRoutes
 from gateway.routes.tokens import TokenRoutes
 from infra import config
@@ -26,7 +27,7 @@ def _service(name: str) -> BoundedRpcProxy:
 
 class GatewayService(OperationsRoutes, TokenRoutes, ClientRoutes, MemberRoutes, SkillRoutes,
                      CapacityRoutes, AdmissionRoutes, MentoringRoutes, EndorsementRoutes,
-                     DevelopmentRoutes, BillingRoutes):
+                     DevelopmentRoutes, BillingRoutes, ProjectRoutes):
     name = "gateway"
 
     members = _service("members")

@@ -60,3 +60,10 @@ def require_member_scope(caller: Caller, member_id: str) -> None:
     """A member token reaches only its own member."""
     if caller.role == "member" and caller.member_id != member_id:
         raise out_of_scope("member", member_id)
+
+
+def require_client_knows_member(caller: Caller, member_id: str, client_knows_member) -> None:
+    """A client token reaches the members proposed to it or working for it, nobody else;
+    `client_knows_member(client_id, member_id)` is matching's answer."""
+    if caller.role == "client" and not client_knows_member(caller.client_id, member_id):
+        raise out_of_scope("member", member_id)

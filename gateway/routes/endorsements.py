@@ -1,6 +1,6 @@
 """Learning: endorsements, verified skills, and Open Badges (with public verification)."""
 
-from gateway.auth import out_of_scope, require_member_scope
+from gateway.auth import require_client_knows_member, require_member_scope
 from gateway.http import RouteDoc, api
 from gateway.problems import Problem
 from gateway.requests import checked, json_body, query_args
@@ -58,10 +58,8 @@ class EndorsementRoutes:
                   "endorsements", response=VerificationListSchema),
          roles=("operator", "member", "client"))
     def get_verifications(self, request, member_id):
-        if request.caller.role == "client":
-            # Clients see members on their own projects; until the gateway can ask
-            # matching who that is, no member is in a client's scope.
-            raise out_of_scope("member", member_id)
+        require_client_knows_member(request.caller, member_id,
+                                    self.matching.client_knows_member)
         return self.learning.get_verifications(member_id)
 
     @api("POST", "/v1/members/<member_id>/badges",

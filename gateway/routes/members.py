@@ -1,6 +1,6 @@
 """Members: the private view (operators, the member themself) and public profiles."""
 
-from gateway.auth import out_of_scope, require_member_scope
+from gateway.auth import require_client_knows_member, require_member_scope
 from gateway.http import RouteDoc, api
 from gateway.requests import json_body, query_args
 from services.members.schemas import (
@@ -66,10 +66,8 @@ class MemberRoutes:
          RouteDoc("One member's public profile", "members", response=PublicProfileSchema),
          roles=("operator", "member", "client"))
     def get_profile(self, request, member_id):
-        if request.caller.role == "client":
-            # A client sees the members on its own projects; projects arrive with the
-            # matching issue, so until then no member is in a client's scope.
-            raise out_of_scope("member", member_id)
+        require_client_knows_member(request.caller, member_id,
+                                    self.matching.client_knows_member)
         return self.members.get_public_profile(member_id)
 
     @api("GET", "/v1/members/<member_id>/export",

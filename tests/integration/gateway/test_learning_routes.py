@@ -272,7 +272,7 @@ def test_a_client_token_may_not_use_member_routes(gateway):
                          ("POST", f"/v1/members/{member_id}/badges")]:
         response = gateway.call(method, path, token=token, json={})
         assert response.status_code == 403, (method, path, response.text)
-    # verifications are open to clients for members on their projects: none yet
+    # verifications are open to clients only for members proposed to or working for them
     assert gateway.call("GET", f"/v1/members/{member_id}/verifications",
                         token=token).status_code == 404
 

@@ -36,7 +36,7 @@ def test_a_member_manages_its_own_skills_capacity_and_unavailability(gateway):
         assert response.status_code == 404, (method, path, response.text)
 
 
-def test_public_profiles_hide_private_fields_and_clients_see_none_yet(gateway):
+def test_public_profiles_hide_private_fields_and_clients_see_only_their_members(gateway):
     member = gateway.new_member(city="Utrecht")
     colleague = gateway.token_for("member", member_id=gateway.new_member()["id"])["token"]
     profile = gateway.call("GET", f"/v1/profiles/{member['id']}", token=colleague)
