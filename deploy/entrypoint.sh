@@ -12,7 +12,7 @@ case "$process" in
         python -m deploy.declare_queues
         exit 0
         ;;
-    members|matching|billing|learning)
+    members|matching|billing|learning|federation)
         python -m deploy.migrate "$process"
         exec python -m deploy.start "$process"
         ;;
@@ -21,7 +21,7 @@ case "$process" in
         exec python -m deploy.start gateway
         ;;
     *)
-        echo "usage: entrypoint.sh {init|members|matching|billing|learning|gateway}" >&2
+        echo "usage: entrypoint.sh {init|members|matching|billing|learning|federation|gateway}" >&2
         exit 2
         ;;
 esac

@@ -15,9 +15,10 @@ eventlet.monkey_patch()
 import sys  # noqa: E402
 import urllib.request  # noqa: E402
 
+from deploy.start import SERVICES  # noqa: E402
 from infra import config  # noqa: E402
 
-NAMES = (*config.SERVICES, "gateway")
+NAMES = tuple(SERVICES)
 TIMEOUT_SECONDS = 3
 
 

@@ -16,6 +16,7 @@ SERVICES = {
     "matching": "services.matching.service:MatchingService",
     "billing": "services.billing.service:BillingService",
     "learning": "services.learning.service:LearningService",
+    "federation": "services.federation.service:FederationService",
     "gateway": "gateway.app:GatewayService",
 }
 

@@ -11,6 +11,7 @@ from gateway.routes.capacity import CapacityRoutes
 from gateway.routes.clients import ClientRoutes
 from gateway.routes.development import DevelopmentRoutes
 from gateway.routes.endorsements import EndorsementRoutes
+from gateway.routes.federation import FederationRoutes
 from gateway.routes.members import MemberRoutes
 from gateway.routes.mentoring import MentoringRoutes
 from gateway.routes.operations import OperationsRoutes
@@ -27,7 +28,7 @@ def _service(name: str) -> BoundedRpcProxy:
 
 class GatewayService(OperationsRoutes, TokenRoutes, ClientRoutes, MemberRoutes, SkillRoutes,
                      CapacityRoutes, AdmissionRoutes, MentoringRoutes, EndorsementRoutes,
-                     DevelopmentRoutes, BillingRoutes, ProjectRoutes):
+                     DevelopmentRoutes, BillingRoutes, ProjectRoutes, FederationRoutes):
     name = "gateway"
 
     members = _service("members")

@@ -52,6 +52,8 @@ def docker_services(docker_compose_command, docker_compose_file, docker_compose_
         # Compose interpolates the whole file, the gateway's required token included
         os.environ.setdefault("OPERATOR_TOKEN", "mt_op_compose_" + secrets.token_urlsafe(16))
         os.environ.setdefault("LEARNING_SIGNING_KEY", base64.b64encode(os.urandom(32)).decode())
+        os.environ.setdefault("FEDERATION_SIGNING_KEY", base64.b64encode(os.urandom(32)).decode())
+        os.environ.setdefault("COOP_URI", "urn:multitalent:coop:compose-test")
         with get_docker_services(
             docker_compose_command, docker_compose_file, docker_compose_project_name,
             ["up -d --wait rabbitmq postgres"], ["down -v"],

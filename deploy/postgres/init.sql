@@ -3,4 +3,5 @@ CREATE DATABASE members;
 CREATE DATABASE matching;
 CREATE DATABASE billing;
 CREATE DATABASE learning;
+CREATE DATABASE federation;
 CREATE DATABASE gateway;

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from infra.config import DATABASES
+from deploy.migrate import DATABASES  # every service's and the gateway's
 from infra.migrations import upgrade
 
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -32,16 +32,29 @@ def fresh_databases(folder: Path):
         yield urls
 
 
+@contextmanager
+def fresh_database(service: str, folder: Path):
+    """Yield the url of one more database of `service` (a second coop's, say), migrated."""
+    if backend() == "postgresql":
+        with _postgres_databases((service,)) as urls:
+            _migrate(urls)
+            yield urls[service]
+    else:
+        url = f"sqlite:///{folder / f'{service}-{uuid.uuid4().hex[:8]}.db'}"
+        _migrate({service: url})
+        yield url
+
+
 def _migrate(urls: dict) -> None:
     for service, url in urls.items():
         upgrade(service, url)
 
 
 @contextmanager
-def _postgres_databases():
+def _postgres_databases(services=DATABASES):
     prefix = f"mt_test_{uuid.uuid4().hex[:8]}"
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    names = {service: f"{prefix}_{service}" for service in DATABASES}
+    names = {service: f"{prefix}_{service}" for service in services}
     base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0]
     try:
         with admin.connect() as connection:

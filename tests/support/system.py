@@ -11,7 +11,7 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES = ("members", "matching", "billing", "learning", "gateway")
+NAMES = ("members", "matching", "billing", "learning", "federation", "gateway")
 
 
 def free_port() -> int:

@@ -9,7 +9,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[3]
 DEPLOY = ROOT / "deploy"
-SERVICES = ("members", "matching", "billing", "learning")
+SERVICES = ("members", "matching", "billing", "learning", "federation")
 DATABASES = (*SERVICES, "gateway")  # the gateway keeps tokens and idempotency keys
 PROCESSES = (*SERVICES, "gateway", "init")
 DATABASE_URL_PREFIX = "postgresql+psycopg2://"
@@ -197,6 +197,16 @@ def test_learning_replicas_share_one_signing_key_from_the_environment(services):
     assert re.fullmatch(r"\$\{LEARNING_SIGNING_KEY:\?[^}]*\}", key), key
 
 
+def test_federation_replicas_share_one_signing_key_and_coop_uri_from_the_environment(services):
+    environment = services["federation"]["environment"]
+    for name in ("FEDERATION_SIGNING_KEY", "COOP_URI"):
+        assert re.fullmatch(rf"\$\{{{name}:\?[^}}]*\}}", environment[name]), environment[name]
+
+
+def test_the_gateway_waits_for_every_service_it_calls(services):
+    assert {*SERVICES} <= set(depends_on(services["gateway"]))
+
+
 def test_gateway_operator_token_comes_from_the_environment(services):
     token = services["gateway"]["environment"]["OPERATOR_TOKEN"]
     assert re.fullmatch(r"\$\{OPERATOR_TOKEN:\?[^}]*\}", token), token
@@ -249,7 +259,8 @@ def test_env_example_documents_every_variable_compose_interpolates():
     interpolated = set(re.findall(r"\$\{(\w+)", compose_text))
     documented = set(re.findall(r"^(\w+)=", (ROOT / ".env.example").read_text(), re.M))
     assert interpolated == {"OPERATOR_TOKEN", "POSTGRES_PASSWORD", "GATEWAY_HOST_PORT",
-                            "CORS_ALLOWED_ORIGINS", "LEARNING_SIGNING_KEY"}
+                            "CORS_ALLOWED_ORIGINS", "LEARNING_SIGNING_KEY", "COOP_URI",
+                            "FEDERATION_SIGNING_KEY", "FEDERATION_PUBLIC_AMQP_URI"}
     assert interpolated <= documented
 
 

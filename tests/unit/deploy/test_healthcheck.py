@@ -62,4 +62,5 @@ def test_service_behind_an_unreachable_broker_is_unhealthy(monkeypatch, capsys):
 
 
 def test_every_process_with_a_healthcheck_is_a_known_name():
-    assert set(healthcheck.NAMES) == {"members", "matching", "billing", "learning", "gateway"}
+    assert set(healthcheck.NAMES) == {"members", "matching", "billing", "learning", "federation",
+                                      "gateway"}

@@ -1,0 +1,1 @@
+"""The federation service: coops exchanging signed events with partner coops."""

@@ -1,0 +1,17 @@
+"""Federation's transaction: the registry, the dedup store, the outbound queue, the outbox."""
+
+from infra.db import SqlUnitOfWork
+from services.federation import repository
+from services.federation.models import metadata
+from services.federation.schemas.events import EVENT_SCHEMAS
+
+
+class FederationUnitOfWork(SqlUnitOfWork):
+    metadata = metadata
+    source = "federation"
+    event_schemas = EVENT_SCHEMAS
+
+    def _open(self, session):
+        self.partners = repository.SqlPartners(session)
+        self.received = repository.SqlReceivedEvents(session)
+        self.outbound = repository.SqlOutbound(session)
