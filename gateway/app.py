@@ -12,6 +12,7 @@ from gateway.routes.clients import ClientRoutes
 from gateway.routes.development import DevelopmentRoutes
 from gateway.routes.endorsements import EndorsementRoutes
 from gateway.routes.federation import FederationRoutes
+from gateway.routes.leads import LeadRoutes
 from gateway.routes.members import MemberRoutes
 from gateway.routes.mentoring import MentoringRoutes
 from gateway.routes.operations import OperationsRoutes
@@ -28,7 +29,8 @@ def _service(name: str) -> BoundedRpcProxy:
 
 class GatewayService(OperationsRoutes, TokenRoutes, ClientRoutes, MemberRoutes, SkillRoutes,
                      CapacityRoutes, AdmissionRoutes, MentoringRoutes, EndorsementRoutes,
-                     DevelopmentRoutes, BillingRoutes, ProjectRoutes, FederationRoutes):
+                     DevelopmentRoutes, BillingRoutes, ProjectRoutes, FederationRoutes,
+                     LeadRoutes):
     name = "gateway"
 
     members = _service("members")

@@ -238,5 +238,79 @@ settings = Table(
 
 locks = locks_table(metadata)
 
+# --- leads and client relationships -----------------------------------------------------------
+# A lead keeps its contact person in plain columns (personal data, erasable column by
+# column); its wished-for roles are JSON text, read whole, never queried.
+
+leads = Table(
+    "leads",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("organisation", String(200), nullable=False),
+    Column("contact_name", String(200), nullable=False),
+    Column("contact_email", String(254), nullable=False),
+    Column("contact_phone", String(40)),
+    Column("description", Text, nullable=False),
+    Column("roles", Text, nullable=False),
+    Column("starts_on", Date),
+    Column("ends_on", Date),
+    Column("budget_min", Numeric(14, 2)),
+    Column("budget_max", Numeric(14, 2)),
+    Column("source", String(20), nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("found_by_member_id", String(36)),
+    Column("assignee_member_id", String(36), index=True),
+    Column("contacted_on", Date),
+    Column("contacted_by_member_id", String(36)),
+    Column("qualification_notes", Text),
+    Column("intake_on", Date),
+    Column("client_id", String(36), ForeignKey("clients.id"), index=True),
+    Column("project_id", String(36), ForeignKey("projects.id")),
+    Column("closed_reason", String(500)),
+    Column("closed_from", String(20)),
+    Column("version", Integer, nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+# Every change of the coop's contact person for a client: the last row is the current one.
+relationship_owners = Table(
+    "relationship_owners",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("client_id", String(36), ForeignKey("clients.id"), nullable=False, index=True),
+    Column("member_id", String(36), nullable=False),
+    Column("since", UtcDateTime(), nullable=False),
+)
+
+relationship_notes = Table(
+    "relationship_notes",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("client_id", String(36), ForeignKey("clients.id"), nullable=False, index=True),
+    Column("contacted_on", Date, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("member_id", String(36)),
+    Column("summary", Text, nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+)
+
+# What billing's `invoice_issued` and `invoice_paid` told; no foreign key, since events
+# travel on their own queues and in any order.
+client_invoices = Table(
+    "client_invoices",
+    metadata,
+    Column("invoice_id", String(36), primary_key=True),
+    Column("client_id", String(36), nullable=False, index=True),
+    Column("number", String(40)),
+    Column("project_id", String(36)),
+    Column("issue_date", Date),
+    Column("due_date", Date),
+    Column("gross_total", Numeric(14, 2)),
+    Column("paid_on", Date),
+)
+
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)

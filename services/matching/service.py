@@ -10,13 +10,15 @@ from infra.logging import WorkerLog
 from infra.rpc import BoundedRpcProxy, rpc
 from services.matching.entrypoints.clients import ClientEntrypoints
 from services.matching.entrypoints.coop import CoopEntrypoints
+from services.matching.entrypoints.leads import LeadEntrypoints
 from services.matching.entrypoints.member_events import MemberEventEntrypoints
 from services.matching.entrypoints.projects import ProjectEntrypoints
+from services.matching.entrypoints.relationships import RelationshipEntrypoints
 from services.matching.unit_of_work import MatchingUnitOfWork
 
 
 class MatchingService(ClientEntrypoints, MemberEventEntrypoints, ProjectEntrypoints,
-                      CoopEntrypoints):
+                      CoopEntrypoints, LeadEntrypoints, RelationshipEntrypoints):
     name = "matching"
 
     uow = Database(MatchingUnitOfWork)

@@ -4,12 +4,15 @@ from infra.db import SqlUnitOfWork
 from infra.locks import NamedLocks
 from services.matching.models import locks, metadata
 from services.matching.repository import SqlCandidateRepository, SqlClientRepository
+from services.matching.repository.leads import SqlLeadRepository
 from services.matching.repository.meetings import SqlMeetingRepository, SqlTimeline
 from services.matching.repository.projects import SqlProjectRepository
 from services.matching.repository.proposals import SqlProposalRepository
+from services.matching.repository.relationships import SqlRelationships
 from services.matching.repository.settings import SqlSettings
 from services.matching.repository.team import SqlAssignmentRepository, SqlSeatRepository
 from services.matching.schemas import ClientEventSchema
+from services.matching.schemas.lead_events import LEAD_EVENT_SCHEMAS
 from services.matching.schemas.project_events import PROJECT_EVENT_SCHEMAS
 
 
@@ -20,6 +23,7 @@ class MatchingUnitOfWork(SqlUnitOfWork):
         "client_registered": ClientEventSchema(),
         "client_updated": ClientEventSchema(),
         **PROJECT_EVENT_SCHEMAS,
+        **LEAD_EVENT_SCHEMAS,
     }
 
     def _open(self, session):
@@ -32,4 +36,6 @@ class MatchingUnitOfWork(SqlUnitOfWork):
         self.meetings = SqlMeetingRepository(session)
         self.timeline = SqlTimeline(session)
         self.settings = SqlSettings(session)
+        self.leads = SqlLeadRepository(session)
+        self.relationships = SqlRelationships(session)
         self.locks = NamedLocks(session, locks)

@@ -1,6 +1,7 @@
 """What matching's use cases need from storage; adapters and test fakes provide it."""
 
 from collections.abc import Collection
+from datetime import date
 from typing import Protocol
 
 from services.matching.domain.assignments import Assignment, Seat
@@ -11,9 +12,17 @@ from services.matching.domain.candidate import (
     UnavailablePeriod,
 )
 from services.matching.domain.client import Client
+from services.matching.domain.leads import Lead
 from services.matching.domain.meetings import Meeting
 from services.matching.domain.projects import Project
 from services.matching.domain.proposals import ProposalSettings
+from services.matching.domain.relationships import (
+    ClientContact,
+    ClientInvoice,
+    RelationshipNote,
+    RelationshipOwner,
+    RelationshipSettings,
+)
 from services.matching.domain.team_proposals import Proposal
 from services.matching.domain.timeline import TimelineEntry
 
@@ -139,6 +148,48 @@ class Settings(Protocol):
     def put(self, settings: ProposalSettings) -> None: ...
 
 
+class LeadRepository(Protocol):
+    def add(self, lead: Lead) -> None: ...
+
+    def get(self, lead_id: str) -> Lead | None: ...
+
+    def save(self, lead: Lead) -> None:
+        """Store a changed lead; `Conflict` if it changed since it was read."""
+
+    def page(self, limit: int, cursor: str | None, status: str | None = None,
+             source: str | None = None, assignee_member_id: str | None = None):
+        """Leads in the order they came in: an `infra.pagination.Page`."""
+
+    def for_client(self, client_id: str) -> list[Lead]:
+        """The leads converted into projects of this client, oldest first."""
+
+
+class Relationships(Protocol):
+    def owners(self, client_id: str) -> list[RelationshipOwner]:
+        """Who kept the relationship, oldest first; the last one keeps it now."""
+
+    def add_owner(self, owner: RelationshipOwner) -> None: ...
+
+    def add_note(self, note: RelationshipNote) -> None: ...
+
+    def notes(self, client_id: str) -> list[RelationshipNote]: ...
+
+    def invoice(self, invoice_id: str) -> ClientInvoice | None: ...
+
+    def put_invoice(self, invoice: ClientInvoice) -> None:
+        """Insert the invoice or replace what is kept of it."""
+
+    def invoices(self, client_id: str) -> list[ClientInvoice]: ...
+
+    def settings(self) -> RelationshipSettings: ...
+
+    def put_settings(self, settings: RelationshipSettings) -> None: ...
+
+    def client_contacts(self, today: date) -> list[ClientContact]:
+        """Every client with its last contact (the rule of `domain.relationships`) and
+        the member who keeps the relationship, in a constant number of queries."""
+
+
 class Locks(Protocol):
     def acquire(self, name: str) -> None:
         """Hold the named lock until the transaction ends."""
@@ -154,6 +205,8 @@ class UnitOfWork(Protocol):
     meetings: MeetingRepository
     timeline: Timeline
     settings: Settings
+    leads: LeadRepository
+    relationships: Relationships
     locks: Locks
 
     def __enter__(self) -> "UnitOfWork": ...

@@ -16,6 +16,16 @@ from services.matching.domain.use_cases.clients import (
 )
 from services.matching.domain.use_cases.continuity import keep_seats_covered
 from services.matching.domain.use_cases.coop import change_settings, fairness, get_settings
+from services.matching.domain.use_cases.leads import (
+    assign_lead,
+    close_lead,
+    convert_lead,
+    get_lead,
+    list_leads,
+    plan_intake,
+    qualify_lead,
+    receive_lead,
+)
 from services.matching.domain.use_cases.meetings import (
     list_meetings,
     project_health,
@@ -41,6 +51,16 @@ from services.matching.domain.use_cases.proposals import (
     list_proposals,
     propose,
 )
+from services.matching.domain.use_cases.relationships import (
+    add_relationship_note,
+    change_relationship_settings,
+    clients_needing_attention,
+    get_relationship,
+    get_relationship_settings,
+    record_invoice_issued,
+    record_invoice_paid,
+    set_relationship_owner,
+)
 
 __all__ = [
     "accept", "cancel_project", "candidate_availability", "change_settings", "client_knows_member",
@@ -50,4 +70,9 @@ __all__ = [
     "project_health", "project_timeline", "propose", "rate_checkin", "record_availability_again",
     "record_capacity", "record_member_snapshot", "record_unavailability", "reschedule_meeting",
     "start_project", "update_client", "update_project",
+    # leads and client relationships
+    "add_relationship_note", "assign_lead", "change_relationship_settings",
+    "clients_needing_attention", "close_lead", "convert_lead", "get_lead", "get_relationship",
+    "get_relationship_settings", "list_leads", "plan_intake", "qualify_lead", "receive_lead",
+    "record_invoice_issued", "record_invoice_paid", "set_relationship_owner",
 ]
