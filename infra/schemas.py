@@ -9,7 +9,7 @@ every handler, so no raw `ValidationError` crosses RPC).
 import re
 from decimal import Decimal, InvalidOperation
 
-from marshmallow import RAISE, ValidationError, fields, validate
+from marshmallow import RAISE, ValidationError, fields, pre_load, validate
 from marshmallow import Schema as _MarshmallowSchema
 from schwifty import IBAN
 from stdnum.exceptions import ValidationError as StdnumError
@@ -46,6 +46,26 @@ def field_errors(messages, prefix: str = "") -> list[dict]:
 class Schema(_MarshmallowSchema):
     class Meta:
         unknown = RAISE
+
+    @pre_load
+    def no_nul_characters(self, data, **kwargs):
+        """No text anywhere may hold U+0000: PostgreSQL cannot store it."""
+        if isinstance(data, dict):
+            bad = {key: ["Text may not contain the NUL character (U+0000)."]
+                   for key, value in data.items() if _holds_nul(value)}
+            if bad:
+                raise ValidationError(bad)
+        return data
+
+
+def _holds_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_nul(item) for item in value)
+    return False
 
 
 

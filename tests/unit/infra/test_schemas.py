@@ -100,3 +100,16 @@ def test_field_errors_flattens_schema_level_messages():
     assert field_errors({"_schema": ["Give at least one field."]}) == [
         {"field": "body", "message": "Give at least one field."}
     ]
+
+
+class _Note(Schema):
+    title = Text(max_length=50)
+    tags = fields.List(fields.String())
+
+
+@pytest.mark.parametrize("given", [{"title": "a\x00b"}, {"tags": ["fine", "bad\x00"]}])
+def test_text_with_a_nul_character_is_refused_naming_the_field(given):
+    """PostgreSQL cannot store U+0000; it must be a field error, not a database error."""
+    with pytest.raises(ValidationError) as refused:
+        _Note().load(given)
+    assert list(refused.value.messages) == list(given)
