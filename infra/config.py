@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
-SERVICES = ("members", "matching", "billing", "learning")
+SERVICES = ("members", "matching", "billing", "learning", "federation")
 DATABASES = (*SERVICES, "gateway")  # the gateway keeps its tokens and idempotency keys
 
 

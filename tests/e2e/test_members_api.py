@@ -62,8 +62,8 @@ def test_health_and_readiness(system):
     assert requests.get(f"{system.url}/health", timeout=5).json() == {"status": "ok"}
     ready = requests.get(f"{system.url}/ready", timeout=10)
     assert ready.status_code == 200
-    assert ready.json()["services"] == {name: "ok" for name in
-                                        ("members", "matching", "billing", "learning")}
+    assert ready.json()["services"] == {name: "ok" for name in (
+        "members", "matching", "billing", "learning", "federation")}
 
 
 def test_create_read_list_and_change_a_member(api):
