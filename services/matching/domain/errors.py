@@ -115,3 +115,12 @@ class EndorsedMemberNotInTeam(Invalid):
         super().__init__(f"Member {member_id} is not in this project's team.",
                          field_error(f"endorsements[{index}].member_id",
                                      "Endorse a member of the project's team."))
+
+
+class FairnessHorizonOutOfRange(Invalid):
+    def __init__(self, first, last, most: int):
+        super().__init__(
+            f"A fairness horizon runs forwards and spans at most {most} weeks; "
+            f"{first} to {last} does not.",
+            field_error("to_week", f"From from_week ({first}) to at most {most - 1} weeks "
+                                   "after it."))

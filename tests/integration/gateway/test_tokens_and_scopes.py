@@ -13,8 +13,14 @@ def test_a_token_is_shown_once_works_and_stops_working_when_revoked(gateway):
     assert secret.startswith("mt_live_")
     assert gateway.call("GET", f"/v1/clients/{client['id']}", token=secret).status_code == 200
 
-    listed = gateway.as_operator("GET", "/v1/tokens", params={"limit": 100}).json()
-    shown = next(item for item in listed["items"] if item["id"] == issued["id"])
+    listed, cursor = [], None
+    while True:  # other tests in the session issue tokens too: read every page
+        page = gateway.as_operator("GET", "/v1/tokens",
+                                   params={"limit": 100, "cursor": cursor}).json()
+        listed += page["items"]
+        if not (cursor := page["next_cursor"]):
+            break
+    shown = next(item for item in listed if item["id"] == issued["id"])
     assert "token" not in shown and secret not in str(listed)
     assert shown["prefix"] == secret[:12]
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from services.matching.domain.assignments import booked_hours
 from services.matching.domain.availability import available_hours
+from services.matching.domain.errors import FairnessHorizonOutOfRange
 from services.matching.domain.ports import UnitOfWork
 from services.matching.domain.proposals import (
     FairnessReport,
@@ -15,9 +16,13 @@ from services.matching.domain.proposals import (
 )
 from services.matching.domain.proposals.iso_week import weeks_from
 
+MAX_HORIZON_WEEKS = 157  # three years, as everywhere else
+
 
 def fairness(uow: UnitOfWork, from_week: IsoWeek, to_week: IsoWeek) -> FairnessReport:
     """Utilisation of every active member over the horizon: booked ÷ what they can work."""
+    if not 0 <= to_week.number - from_week.number < MAX_HORIZON_WEEKS:
+        raise FairnessHorizonOutOfRange(from_week, to_week, MAX_HORIZON_WEEKS)
     weeks = weeks_from(from_week, to_week)
     with uow:
         records = uow.candidates.active()
