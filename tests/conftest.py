@@ -115,8 +115,11 @@ def run_services(nameko_config):
         return containers[-len(service_classes):]
 
     yield start
+    # each kill waits up to a second for its consumers' loop: kill them all at once
+    stopping = eventlet.GreenPool()
     for container in reversed(containers):
-        container.kill()
+        stopping.spawn(container.kill)
+    stopping.waitall()
 
 
 @pytest.fixture

@@ -99,7 +99,8 @@ class InvoiceSummarySchema(Schema):
     vat_total = _of("vat_total", Money)
     gross_total = _of("gross_total", Money)
     credited_invoice = _of("credited_invoice", allow_none=True)
-    status = fields.Method("_status", allow_none=True, metadata={"enum": list(STATUSES)})
+    status = fields.Method("_status", allow_none=True, metadata={
+        "enum": [*STATUSES, None], "description": "null for a credit note (it is not paid)."})
     paid = fields.Method("_paid", allow_none=True)
     open_amount = fields.Method("_open", allow_none=True)
 

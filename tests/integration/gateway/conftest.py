@@ -75,9 +75,9 @@ def member_details(**overrides) -> dict:
 
 @pytest.fixture
 def start_gateway(run_services, operator_token):
-    """Start members, matching, learning and a gateway (with config overrides); returns a
-    `Gateway`."""
-    started_backends = []
+    """Start members, matching, billing, learning and a gateway (with config overrides);
+    returns a `Gateway`, whose HTTP connections are closed after the test."""
+    started_backends, gateways = [], []
 
     def start(**config) -> Gateway:
         if not started_backends:
@@ -88,9 +88,12 @@ def start_gateway(run_services, operator_token):
         port = free_port()
         run_services(GatewayService, WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
                      OPERATOR_TOKEN=operator_token, **config)
-        return Gateway(f"http://127.0.0.1:{port}", operator_token)
+        gateways.append(Gateway(f"http://127.0.0.1:{port}", operator_token))
+        return gateways[-1]
 
-    return start
+    yield start
+    for gateway in gateways:
+        gateway.session.close()
 
 
 @pytest.fixture
