@@ -16,6 +16,12 @@ def locks_table(metadata: MetaData) -> Table:
     return Table("locks", metadata, Column("name", String(40), primary_key=True))
 
 
+def insert_ignoring_conflict(session: Session, table: Table, values: dict) -> None:
+    """`INSERT … ON CONFLICT DO NOTHING`: make sure a row exists without racing for it."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(table).values(values).on_conflict_do_nothing())
+
+
 class NamedLocks:
     def __init__(self, session: Session, table: Table):
         self.session = session
@@ -26,8 +32,7 @@ class NamedLocks:
         """Hold `name` until the transaction ends (taking it twice is a no-op)."""
         if name in self.held:
             return
-        dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
-        self.session.execute(dialect.insert(self.table).values(name=name).on_conflict_do_nothing())
+        insert_ignoring_conflict(self.session, self.table, {"name": name})
         self.session.execute(select(self.table.c.name).where(self.table.c.name == name)
                              .with_for_update())
         self.held.add(name)

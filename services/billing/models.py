@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from infra.locks import locks_table
 from infra.outbox import inbox_table, outbox_table
 from infra.sql_types import SequenceKey, UtcDateTime
 
@@ -310,11 +311,7 @@ solidarity_deposits = Table(
 
 # --- one row per named lock, read FOR UPDATE (see repository/locks.py) ------------------
 
-locks = Table(
-    "locks",
-    metadata,
-    Column("name", String(40), primary_key=True),
-)
+locks = locks_table(metadata)
 
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)

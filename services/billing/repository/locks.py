@@ -18,25 +18,17 @@ Locks in use, always taken in this order within a transaction:
 - time entries and receivables read `FOR UPDATE` by the monthly run and payments.
 """
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from infra import locks as infra_locks
 from services.billing.models import locks
-from services.billing.repository.sql import insert_ignoring_conflict
 
 LEDGER = "ledger"
 PAYOUTS = "payouts"
 
 
-class NamedLocks:
-    def __init__(self, session: Session):
-        self.session = session
-        self.held: set[str] = set()
+class NamedLocks(infra_locks.NamedLocks):
+    """`infra.locks.NamedLocks` on billing's `locks` table."""
 
-    def acquire(self, name: str) -> None:
-        """Hold `name` until the transaction ends (taking it twice is a no-op)."""
-        if name in self.held:
-            return
-        insert_ignoring_conflict(self.session, locks, {"name": name})
-        self.session.execute(select(locks.c.name).where(locks.c.name == name).with_for_update())
-        self.held.add(name)
+    def __init__(self, session: Session):
+        super().__init__(session, locks)

@@ -11,9 +11,10 @@ its unique number, is the safety net.
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from infra.locks import insert_ignoring_conflict
 from services.billing.domain.numbering import NumberSeries
 from services.billing.models import number_series
-from services.billing.repository.sql import ChangedMeanwhile, insert_ignoring_conflict
+from services.billing.repository.sql import ChangedMeanwhile
 
 
 class SqlNumberSeriesRepository:

@@ -3,10 +3,10 @@
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from infra.locks import insert_ignoring_conflict
 from services.billing.domain.coop_settings import SolidarityTier
 from services.billing.domain.solidarity import SolidarityClaim, SolidarityMembership
 from services.billing.models import solidarity_claims, solidarity_memberships
-from services.billing.repository.sql import insert_ignoring_conflict
 
 _CLAIM_FIELDS = ("id", "member_id", "monthly_benefit", "sick_since", "filed_on", "recovered_on",
                  "months_paid")

@@ -4,9 +4,7 @@ import contextlib
 from decimal import Decimal
 
 from sqlalchemy import func
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from infra.errors import Conflict
 
@@ -16,11 +14,6 @@ CENT = Decimal("0.01")
 class ChangedMeanwhile(Conflict):
     """Someone else wrote the same thing between our read and our write: read again, retry."""
 
-
-def insert_ignoring_conflict(session: Session, table, values: dict) -> None:
-    """`INSERT … ON CONFLICT DO NOTHING`: make sure a row exists without racing for it."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    session.execute(dialect.insert(table).values(values).on_conflict_do_nothing())
 
 
 def cents(column):
