@@ -27,12 +27,15 @@ class Authenticator:
 
     def __init__(self, operator_token: str, tokens: TokenStore):
         self._operator_digest = hashlib.sha256(operator_token.encode()).digest()
+        # per bootstrap token, not per id: a new OPERATOR_TOKEN (or another deployment's,
+        # sharing the rate-limit store) starts with its own counters
+        self._operator_limit_key = f"token:{BOOTSTRAP_TOKEN_ID}:{self._operator_digest.hex()[:16]}"
         self.tokens = tokens
 
     def authenticate(self, authorization: str | None) -> Caller:
         secret = bearer_secret(authorization)
         if hmac.compare_digest(hashlib.sha256(secret.encode()).digest(), self._operator_digest):
-            return Caller("operator", BOOTSTRAP_TOKEN_ID)
+            return Caller("operator", BOOTSTRAP_TOKEN_ID, limit_key=self._operator_limit_key)
         token = self.tokens.find_by_secret(secret)
         if token is None or not token.usable(datetime.now(UTC)):
             raise unauthorized("The token is not valid, has expired or was revoked.")

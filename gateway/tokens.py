@@ -38,10 +38,11 @@ class Caller:
     token_id: str
     client_id: str | None = None
     member_id: str | None = None
+    limit_key: str | None = None  # counted under this key instead of the token's id
 
     @property
     def rate_limit_key(self) -> str:
-        return f"token:{self.token_id}"
+        return self.limit_key or f"token:{self.token_id}"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,13 @@ from werkzeug.exceptions import UnsupportedMediaType
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
-from gateway.auth import bearer_secret, require_client_scope, require_member_scope, require_role
+from gateway.auth import (
+    Authenticator,
+    bearer_secret,
+    require_client_scope,
+    require_member_scope,
+    require_role,
+)
 from gateway.http import json_response
 from gateway.problems import Problem
 from gateway.requests import json_body, query_args, request_id_of
@@ -83,3 +89,14 @@ def test_roles_and_scopes():
     with pytest.raises(Problem) as hidden:
         require_member_scope(member_m, "other")
     assert hidden.value.status == 404
+
+
+def test_the_bootstrap_operator_is_rate_limited_per_token_not_per_deployment():
+    # the issued-token store is never asked: the bootstrap token is checked first
+    first, again = Authenticator("mt_op_first", None), Authenticator("mt_op_first", None)
+    other = Authenticator("mt_op_other", None)
+    key = first.authenticate("Bearer mt_op_first").rate_limit_key
+    assert key == again.authenticate("Bearer mt_op_first").rate_limit_key
+    assert key != other.authenticate("Bearer mt_op_other").rate_limit_key
+    assert "mt_op_first" not in key
+    assert first.authenticate("Bearer mt_op_first").token_id == "operator-bootstrap"
