@@ -208,6 +208,14 @@ class FakeRelationships:
         return found
 
 
+class FakeLocks:
+    def __init__(self):
+        self.held = []
+
+    def acquire(self, name):
+        self.held.append(name)
+
+
 class FakeUnitOfWork:
     """Events reach `published` only on commit, as the outbox would have them."""
 
@@ -219,6 +227,7 @@ class FakeUnitOfWork:
         self.meetings = FakeMeetingRepository()
         self.leads = FakeLeadRepository()
         self.relationships = FakeRelationships(self.leads, self.clients)
+        self.locks = FakeLocks()
         self.handled = set()
         self.published = []
         self.commits = 0

@@ -24,6 +24,7 @@ from services.matching.domain.relationships import (
 from services.matching.domain.use_cases.leads import require_active_member
 
 PROJECTS_PER_READ = 100
+CLIENT_INVOICES = "client_invoices"  # the named lock billing's invoice events take
 
 
 def _now() -> datetime:
@@ -140,6 +141,9 @@ def record_invoice_paid(uow: UnitOfWork, event: dict, invoice_id: str, client_id
 
 def _record_invoice(uow: UnitOfWork, event: dict, invoice_id: str, merged) -> bool:
     with uow:
+        # an invoice's issue and payment events may be handled at the same moment; each
+        # merges into what the other kept, so they take turns
+        uow.locks.acquire(CLIENT_INVOICES)
         if uow.already_handled(event):
             return False
         uow.relationships.put_invoice(merged(uow.relationships.invoice(invoice_id)))
