@@ -15,6 +15,9 @@ from sqlalchemy.orm import sessionmaker
 from infra import config
 from infra.db import make_engine
 from infra.errors import Conflict
+from services.billing.domain.use_cases import insurance as insurance_use_cases
+from services.billing.schemas.insurance import PolicyDetailsSchema
+from services.billing.unit_of_work import BillingUnitOfWork
 from services.matching.domain import use_cases as matching_use_cases
 from services.matching.schemas import ClientDetailsSchema
 from services.matching.unit_of_work import MatchingUnitOfWork
@@ -59,25 +62,28 @@ DEMO_MEMBERS = [
 ]
 
 # What each demo member becomes, by e-mail: the last one stays an applicant with one
-# sponsor, to show admission in progress.
+# sponsor, to show admission in progress. `listed`: opted in to the website's directory
+# (the others did not, to show that the directory is opt-in).
 DEMO_LIVES = {
     "anouk@demo.multitalent.coop": {
         "hours": "32", "skills": [("python", 5, 12, False), ("legacy-modernisation", 4, 8, False),
-                                  ("mentoring", 3, 4, True)]},
+                                  ("mentoring", 3, 4, True)], "listed": True},
     "mehmet@demo.multitalent.coop": {
         "hours": "36", "skills": [("data-engineering", 5, 9, False), ("sql", 5, 11, False),
-                                  ("python", 4, 7, False), ("machine-learning", 2, 1, True)]},
+                                  ("python", 4, 7, False), ("machine-learning", 2, 1, True)],
+        "listed": True},
     "sanne@demo.multitalent.coop": {
         "hours": "24", "skills": [("service-design", 5, 10, False), ("ux-research", 4, 7, False),
                                   ("workshop-facilitation", 3, 5, True)],
-        "holiday_in_weeks": 3},
+        "holiday_in_weeks": 3, "listed": True},
     "joris@demo.multitalent.coop": {
         "hours": "32", "skills": [("project-management", 5, 15, False),
                                   ("agile-project-management", 4, 8, False),
                                   ("stakeholder-management", 4, 12, False)]},
     "fatima@demo.multitalent.coop": {
         "hours": "28", "skills": [("javascript", 5, 9, False), ("web-accessibility", 5, 6, False),
-                                  ("react", 4, 5, False), ("ui-design", 2, 1, True)]},
+                                  ("react", 4, 5, False), ("ui-design", 2, 1, True)],
+        "listed": True},
     "pieter@demo.multitalent.coop": {
         "hours": "20", "skills": [("bookkeeping", 5, 20, False), ("vat-returns", 5, 18, False),
                                   ("financial-control", 4, 10, False)]},
@@ -140,6 +146,8 @@ def _live(uow, member_id: str, life: dict) -> None:
             for slug, level, years, grow in life["skills"]])
     if member.capacity.default_weekly_hours == 0:
         use_cases.change_capacity(uow(), member_id, Decimal(life["hours"]), {})
+    if life.get("listed") and not member.listed_in_directory:
+        use_cases.update_member(uow(), member_id, {"listed_in_directory": True})
     if "holiday_in_weeks" in life and not member.capacity.unavailability:
         monday = IsoWeek.of(today).plus(life["holiday_in_weeks"]).monday
         use_cases.add_unavailability(uow(), member_id, {
@@ -185,11 +193,35 @@ def seed_matching(database_url: str | None = None) -> bool:
     return created
 
 
+DEMO_POLICY = {
+    "name": "Collectieve beroepsaansprakelijkheid", "kind": "professional_liability",
+    "insurer": "Demo Verzekeringen N.V.",
+    "coverage": "Schade aan derden door fouten in het werk voor opdrachtgevers.",
+    "insured_amount": "1000000.00", "monthly_premium": "18.50",
+    "conditions": "Eigen risico € 250 per aanspraak; werelddekking behalve VS en Canada."}
+
+
+def seed_billing(database_url: str | None = None) -> bool:
+    """The demo collective insurance policy; whether it was created now."""
+    engine = make_engine(database_url or config.database_url("billing"))
+    session_factory = sessionmaker(engine, expire_on_commit=False)
+    with BillingUnitOfWork(session_factory) as uow:
+        names = {p.name for p in uow.insurance.policy_page(100, None).items}
+    created = DEMO_POLICY["name"] not in names
+    if created:
+        insurance_use_cases.define_policy(BillingUnitOfWork(session_factory),
+                                          PolicyDetailsSchema().load(DEMO_POLICY))
+    engine.dispose()
+    return created
+
+
 def main() -> None:
     created = seed()
     print(f"demo coop: {created} members created, {len(DEMO_MEMBERS) - created} already there")
     if seed_matching():
         print(f"demo client: {DEMO_CLIENT['name']}, with a draft project to propose a team for")
+    if seed_billing():
+        print(f"demo insurance policy: {DEMO_POLICY['name']}")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ class RouteDoc:
     query: object = None         # marshmallow schema of the query arguments
     response: object = None      # marshmallow schema of the success body
     status: int = 200
-    media_type: str = "application/json"
+    media_type: str | tuple = "application/json"  # a tuple: chosen by the Accept header
     problems: tuple = field(default_factory=tuple)  # extra problem statuses besides the usual
 
 

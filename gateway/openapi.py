@@ -89,7 +89,8 @@ def _operation(method_name: str, route: ApiEndpoint) -> dict:
     success = {"description": doc.summary}
     if doc.status != 204:
         schema = doc.response if doc.response is not None else {}
-        success["content"] = {doc.media_type: {"schema": schema}}
+        types = doc.media_type if isinstance(doc.media_type, tuple) else (doc.media_type,)
+        success["content"] = {media_type: {"schema": schema} for media_type in types}
     responses = {str(doc.status): success}
     if doc.query is not None:
         # The HTTP server itself refuses an over-long request line, before any route runs.

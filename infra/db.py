@@ -45,7 +45,14 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
 
+def _unicode_lower(text):
+    return None if text is None else str(text).lower()
+
+
 def _sqlite_pragmas(dbapi_connection, _record):
+    # SQLite's own lower() knows only ASCII; PostgreSQL's (and Python's) every letter, so
+    # a case-insensitive search finds "Émile" on both databases
+    dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")

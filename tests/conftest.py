@@ -7,12 +7,19 @@ reachable the run fails loudly; it never skips. Each session gets its own vhost
 and its own databases (SQLite files, or PostgreSQL with TEST_DATABASE=postgresql).
 """
 
+import os
+
 import eventlet
 
-eventlet.monkey_patch()  # before anything opens a socket: nameko's containers need it
+# Before anything opens a socket: nameko's containers need it. The browser tests
+# (tests/browser, `make browser`) run in a pytest of their own with
+# MULTITALENT_NO_MONKEY_PATCH=1: Playwright's sync API (asyncio, greenlet, subprocess
+# pipes) is not made for a monkey-patched process, and they start the system as real
+# processes, never a nameko container in the test process.
+if not os.environ.get("MULTITALENT_NO_MONKEY_PATCH"):
+    eventlet.monkey_patch()
 
 import base64  # noqa: E402
-import os  # noqa: E402
 import secrets  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
@@ -51,6 +58,7 @@ def docker_services(docker_compose_command, docker_compose_file, docker_compose_
     if _docker_engine():
         # Compose interpolates the whole file, the gateway's required token included
         os.environ.setdefault("OPERATOR_TOKEN", "mt_op_compose_" + secrets.token_urlsafe(16))
+        os.environ.setdefault("WEBSITE_SECRET", secrets.token_urlsafe(32))
         os.environ.setdefault("LEARNING_SIGNING_KEY", base64.b64encode(os.urandom(32)).decode())
         os.environ.setdefault("FEDERATION_SIGNING_KEY", base64.b64encode(os.urandom(32)).decode())
         os.environ.setdefault("COOP_URI", "urn:multitalent:coop:compose-test")

@@ -54,7 +54,8 @@ class BillingHoursRoutes:
 
     @api("PUT", "/v1/contracts/<contract_id>/hours",
          RouteDoc("Write hours on a contract, a day each (quarter hours, at most 24 a day, "
-                  "within the assignment); a day written again replaces it until approved",
+                  "within the assignment); a day written again replaces it until approved; "
+                  "never on a lent contract (409 LentHoursComeFromThePartner)",
                   "hours", body=HoursRequestSchema, response=TimeEntryListSchema,
                   problems=(409,)), roles=MEMBERS)
     def submit_hours(self, request, contract_id):

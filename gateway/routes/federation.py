@@ -33,9 +33,10 @@ class FederationRoutes:
         return self.federation.our_identity()
 
     @api("POST", "/v1/federation/partners",
-         RouteDoc("Register a partner coop: its URI, public keys, inbound address and what we "
-                  "exchange", "federation", body=PartnerDetailsSchema, response=PartnerSchema,
-                  status=201), roles=OPERATOR)
+         RouteDoc("Register a partner coop: its URI, public keys, inbound address, what we "
+                  "exchange and (optionally) its legal and billing details", "federation",
+                  body=PartnerDetailsSchema, response=PartnerSchema, status=201),
+         roles=OPERATOR)
     def add_partner(self, request):
         partner = self.federation.add_partner(json_body(request))
         return 201, {"Location": f"/v1/federation/partners/{partner['id']}"}, partner
@@ -52,7 +53,8 @@ class FederationRoutes:
         return self.federation.get_partner(partner_id)
 
     @api("PATCH", "/v1/federation/partners/<partner_id>",
-         RouteDoc("Change a partner's name, inbound address or exchanged event types",
+         RouteDoc("Change a partner's name, inbound address, exchanged event types or legal "
+                  "and billing details (`billing`: all of them; null removes them)",
                   "federation", body=PartnerChangesSchema, response=PartnerSchema),
          roles=OPERATOR)
     def update_partner(self, request, partner_id):

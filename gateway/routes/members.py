@@ -2,6 +2,7 @@
 
 from gateway.auth import require_client_knows_member, require_member_scope
 from gateway.http import RouteDoc, api
+from gateway.problems import Problem
 from gateway.requests import json_body, query_args
 from services.members.schemas import (
     ApplicationSchema,
@@ -48,12 +49,23 @@ class MemberRoutes:
         return self.members.get_member(member_id)
 
     @api("PATCH", "/v1/members/<member_id>",
-         RouteDoc("Change a member's details (a member token: only its own)", "members",
-                  body=member_changes_schema, response=MemberSchema, problems=(409,)),
+         RouteDoc("Change a member's details (a member token: only its own). Only the member "
+                  "themself can set `listed_in_directory` to true (403 `OnlyTheMemberOptsIn`)",
+                  "members", body=member_changes_schema, response=MemberSchema,
+                  problems=(403, 409)),
          roles=SELF)
     def update_member(self, request, member_id):
         require_member_scope(request.caller, member_id)
-        return self.members.update_member(member_id, json_body(request))
+        changes = json_body(request)
+        if request.caller.role != "member" and changes.get("listed_in_directory") is True:
+            # consent: a public listing is the member's own choice; an operator may only
+            # take a member out of the directory
+            raise Problem(403, "forbidden", "Forbidden",
+                          "Only the member can list themself in the public directory.",
+                          errors=[{"field": "listed_in_directory",
+                                   "message": "Only the member themself can set this to true."}],
+                          rule="OnlyTheMemberOptsIn")
+        return self.members.update_member(member_id, changes)
 
     @api("GET", "/v1/profiles",
          RouteDoc("Members' public profiles: introduction, skills and levels, languages, city",

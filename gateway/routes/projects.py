@@ -10,6 +10,11 @@ from gateway.auth import out_of_scope, require_client_scope, require_member_scop
 from gateway.http import RouteDoc, api
 from gateway.problems import Problem
 from gateway.requests import json_body, query_args
+from gateway.routes.insurance import (
+    InsuredProposalListSchema,
+    InsuredProposalSchema,
+    with_coverage,
+)
 from services.matching.schemas.projects import (
     AcceptanceSchema,
     AssignmentListSchema,
@@ -23,9 +28,7 @@ from services.matching.schemas.projects import (
     ProjectPageSchema,
     ProjectQuerySchema,
     ProjectSchema,
-    ProposalListSchema,
     ProposalRequestSchema,
-    ProposalSchema,
     RatingDetailsSchema,
     RatingSchema,
     RescheduleSchema,
@@ -115,23 +118,30 @@ class ProjectRoutes:
 
     @api("POST", "/v1/projects/<project_id>/proposals",
          RouteDoc("Propose a team: a primary and a backup for every seat, explained, and up "
-                  "to two alternatives", "proposals", body=ProposalRequestSchema,
-                  response=ProposalSchema, status=201), roles=CLIENT_SIDE)
+                  "to two alternatives (each proposed member: insured for professional "
+                  "liability or not)", "proposals", body=ProposalRequestSchema,
+                  response=InsuredProposalSchema, status=201), roles=CLIENT_SIDE)
     def propose_team(self, request, project_id):
         body = json_body(request) if request.get_data() else {}
         proposal = self.matching.propose_team(project_id, body, _scope(request))
+        with_coverage(self.billing, [proposal])
         return 201, {"Location": f"/v1/proposals/{proposal['id']}"}, proposal
 
     @api("GET", "/v1/projects/<project_id>/proposals",
          RouteDoc("Every proposal made for a project, oldest first", "proposals",
-                  response=ProposalListSchema), roles=CLIENT_SIDE)
+                  response=InsuredProposalListSchema), roles=CLIENT_SIDE)
     def list_proposals(self, request, project_id):
-        return self.matching.list_proposals(project_id, _scope(request))
+        proposals = self.matching.list_proposals(project_id, _scope(request))
+        with_coverage(self.billing, proposals["items"])
+        return proposals
 
     @api("GET", "/v1/proposals/<proposal_id>",
-         RouteDoc("One proposal", "proposals", response=ProposalSchema), roles=CLIENT_SIDE)
+         RouteDoc("One proposal", "proposals", response=InsuredProposalSchema),
+         roles=CLIENT_SIDE)
     def get_proposal(self, request, proposal_id):
-        return self.matching.get_proposal(proposal_id, _scope(request))
+        proposal = self.matching.get_proposal(proposal_id, _scope(request))
+        with_coverage(self.billing, [proposal])
+        return proposal
 
     @api("POST", "/v1/proposals/<proposal_id>/accept",
          RouteDoc("Accept a proposed team: its hours are booked and the introduction and "

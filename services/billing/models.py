@@ -288,6 +288,7 @@ payout_lines = Table(
     _money("deposit"),
     _money("advance"),
     Column("end_to_end_id", String(35), nullable=False),
+    _money("premium", server_default="0"),  # insurance premiums deducted (migration 0004)
 )
 
 payout_waiting = Table(
@@ -307,6 +308,111 @@ solidarity_deposits = Table(
     Column("member_id", String(ID), primary_key=True),
     Column("month", String(7), primary_key=True),  # 2026-03
     Column("batch_id", String(ID), ForeignKey("payout_batches.id"), nullable=False),
+)
+
+# --- collective insurance (domain/insurance.py) ------------------------------------------
+
+insurance_policies = Table(
+    "insurance_policies",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("insurer", String(200), nullable=False),
+    Column("coverage", Text, nullable=False),
+    Column("insured_amount", Numeric(14, 2)),
+    _money("monthly_premium"),
+    Column("conditions", Text, nullable=False),
+    Column("active", Boolean, nullable=False),
+    CheckConstraint("monthly_premium > 0", name="ck_insurance_policies_premium"),
+)
+
+insurance_enrolments = Table(
+    "insurance_enrolments",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    Column("member_id", String(ID), nullable=False, index=True),
+    Column("policy_id", String(ID), ForeignKey("insurance_policies.id"), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date),
+)
+
+insurance_charges = Table(
+    "insurance_charges",
+    metadata,
+    Column("enrolment_id", String(ID), ForeignKey("insurance_enrolments.id"),
+           primary_key=True),
+    Column("month", String(7), primary_key=True),  # 2026-03
+    Column("member_id", String(ID), nullable=False, index=True),
+    Column("policy_id", String(ID), nullable=False),
+    _money("premium"),
+    _money("deducted"),
+    CheckConstraint("deducted >= 0 AND deducted <= premium",
+                    name="ck_insurance_charges_deducted"),
+)
+
+insurance_leavers = Table(  # from members' member_left/member_erased: cover ends by then
+    "insurance_leavers",
+    metadata,
+    Column("member_id", String(ID), primary_key=True),
+    Column("left_on", Date, nullable=False),
+)
+
+# --- inter-coop billing (migration 0005) -------------------------------------------------
+
+partner_coops = Table(  # from federation's partner_registered/updated: partners as customers
+    "partner_coops",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("coop_uri", String(200), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("legal_name", String(200)),  # the billing details: all null until given
+    Column("country", String(2)),
+    Column("vat_id", String(40)),
+    Column("street", String(200)),
+    Column("postal_code", String(16)),
+    Column("city", String(100)),
+    Column("address_country", String(2)),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+partner_placements = Table(  # what makes a contract inter-coop (external at A, lent at B)
+    "partner_placements",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("contract_id", String(ID), ForeignKey("contracts.id"), nullable=False, unique=True),
+    Column("kind", String(10), nullable=False),
+    Column("placement_id", String(ID), nullable=False, index=True),  # lent: the partner's
+    Column("partner_id", String(ID), nullable=False, index=True),
+    Column("partner_name", String(200)),
+    Column("candidate_id", String(ID), nullable=False),
+    Column("skill", String(100), nullable=False),
+    Column("partner_hourly_rate", Numeric(14, 2)),  # external: owed to the partner per hour
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    # lent: the last PartnerRateDiffers (the partner reported another rate; migration 0006)
+    Column("reported_hourly_rate", Numeric(14, 2)),
+    Column("rate_reported_timesheet_id", String(ID)),
+    Column("rate_differs_noticed_at", UtcDateTime()),
+    CheckConstraint("kind IN ('external', 'lent')", name="ck_partner_placements_kind"),
+)
+
+partner_payments = Table(  # coop A paid a partner coop (migration 0006); insert-only
+    "partner_payments",
+    metadata,
+    Column("seq", SequenceKey, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    Column("partner_id", String(ID), nullable=False, index=True),
+    _money("amount"),  # the net owed, off the partner's payable
+    _money("vat"),  # input VAT paid with it (bank paid amount + vat)
+    Column("paid_on", Date, nullable=False),
+    Column("reference", String(200), nullable=False),
+    Column("posting_id", String(ID), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    CheckConstraint("amount > 0", name="ck_partner_payments_amount"),
 )
 
 # --- one row per named lock, read FOR UPDATE (see repository/locks.py) ------------------

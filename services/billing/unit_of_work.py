@@ -16,6 +16,7 @@ from services.billing.models import metadata
 from services.billing.repository import (
     LEDGER,
     BillingQueries,
+    InterCoopQueries,
     NamedLocks,
     PrefetchedPayees,
     SqlClientRepository,
@@ -24,19 +25,28 @@ from services.billing.repository import (
     SqlLedgerRepository,
     SqlMemberNameRepository,
     SqlNumberSeriesRepository,
+    SqlPartnerCoopRepository,
+    SqlPartnerPlacementRepository,
     SqlPayoutRepository,
     SqlReceivableRepository,
     SqlSolidarityRepository,
     SqlTimeEntryRepository,
 )
+from services.billing.repository.insurance import SqlInsuranceRepository
+from services.billing.repository.partner_payments import (
+    PartnerPaymentQueries,
+    SqlPartnerPaymentRepository,
+)
 from services.billing.schemas.events import EVENT_SCHEMAS
+from services.billing.schemas.insurance import INSURANCE_EVENT_SCHEMAS
+from services.billing.schemas.inter_coop import INTER_COOP_EVENT_SCHEMAS
 from services.billing.settings import load_settings
 
 
 class BillingUnitOfWork(SqlUnitOfWork):
     metadata = metadata
     source = "billing"
-    event_schemas = EVENT_SCHEMAS
+    event_schemas = {**EVENT_SCHEMAS, **INSURANCE_EVENT_SCHEMAS, **INTER_COOP_EVENT_SCHEMAS}
 
     def __init__(self, session_factory, on_commit=lambda: None, coop: CoopParty | None = None,
                  payees: Mapping[str, Payee] | None = None, serialised: bool = False):
@@ -72,6 +82,12 @@ class BillingUnitOfWork(SqlUnitOfWork):
         self.solidarity = SqlSolidarityRepository(session)
         self.payouts = SqlPayoutRepository(session, self.locks)
         self.queries = BillingQueries(session)
+        self.partner_coops = SqlPartnerCoopRepository(session)
+        self.partner_placements = SqlPartnerPlacementRepository(session)
+        self.inter_coop_queries = InterCoopQueries(session)
+        self.partner_payments = SqlPartnerPaymentRepository(session)
+        self.partner_payment_queries = PartnerPaymentQueries(session)
+        self.insurance = SqlInsuranceRepository(session)
 
 
 class BillingDatabase(Database):

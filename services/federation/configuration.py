@@ -6,11 +6,14 @@
 - `FEDERATION_INBOUND_EXCHANGE` (`federation.inbound`): where partners publish to us, on
   our broker (`AMQP_URI`);
 - `FEDERATION_PUBLIC_AMQP_URI` (none): how partners reach our broker, without
-  credentials; shown in our identity.
+  credentials; shown in our identity;
+- `FEDERATION_RECEIVED_RETENTION_DAYS` (7): how long accepted partner events are kept
+  (never less than the 5-minute replay window).
 """
 
 import os
 from dataclasses import dataclass
+from datetime import timedelta
 
 from nameko.extensions import DependencyProvider
 
@@ -23,6 +26,7 @@ class FederationSettings:
     coop_name: str
     inbound_exchange: str
     public_amqp_uri: str | None
+    received_retention: timedelta = timedelta(days=7)
 
 
 def settings_from(nameko_config: dict) -> FederationSettings:
@@ -36,6 +40,8 @@ def settings_from(nameko_config: dict) -> FederationSettings:
         inbound_exchange=value("FEDERATION_INBOUND_EXCHANGE")
         or config.federation_inbound_exchange(),
         public_amqp_uri=value("FEDERATION_PUBLIC_AMQP_URI"),
+        received_retention=timedelta(days=float(value("FEDERATION_RECEIVED_RETENTION_DAYS")
+                                                or 7)),
     )
 
 

@@ -9,6 +9,7 @@ ones for events inside the coop.
 from sqlalchemy import (
     JSON,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -38,6 +39,9 @@ partners = Table(
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
     Column("version", Integer, nullable=False),
+    # legal and billing details {legal_name, country, vat_id, address {street, postal_code,
+    # city, country}}, null until the operator gives them (migration 0002)
+    Column("billing", JSON),
 )
 
 partner_keys = Table(
@@ -81,6 +85,18 @@ outbound_events = Table(
     Column("last_error", String(500), nullable=True),
     Index("ix_outbound_events_unsent", "sent_at", "seq"),
     Index("ix_outbound_events_partner", "partner_id", "sent_at"),
+)
+
+# The latest skill supply each partner shared with us (counts only; `skills` is a list of
+# {skill, members, verified_members})
+partner_skill_supply = Table(
+    "partner_skill_supply",
+    metadata,
+    Column("partner_id", String(36), ForeignKey("partners.id"), primary_key=True),
+    Column("partner_name", String(200), nullable=False),
+    Column("as_of", Date, nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
+    Column("skills", JSON, nullable=False),
 )
 
 outbox = outbox_table(metadata)

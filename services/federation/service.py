@@ -10,13 +10,16 @@ from infra.logging import WorkerLog
 from infra.rpc import rpc
 from services.federation.configuration import Settings
 from services.federation.entrypoints.exchange import ExchangeEntrypoints
+from services.federation.entrypoints.flows import FlowEntrypoints
+from services.federation.entrypoints.housekeeping import HousekeepingEntrypoints
 from services.federation.entrypoints.partners import PartnerEntrypoints
 from services.federation.outbound import PartnerOutbox
 from services.federation.signing_key import SigningKeys
 from services.federation.unit_of_work import FederationUnitOfWork
 
 
-class FederationService(PartnerEntrypoints, ExchangeEntrypoints):
+class FederationService(PartnerEntrypoints, ExchangeEntrypoints, FlowEntrypoints,
+                        HousekeepingEntrypoints):
     name = "federation"
 
     uow = Database(FederationUnitOfWork)

@@ -312,5 +312,144 @@ client_invoices = Table(
     Column("paid_on", Date),
 )
 
+# --- Federation flows: our seat offers to partner coops (we borrow) ---------------------------
+seat_offers = Table(
+    "seat_offers",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False, index=True),
+    Column("client_id", String(36), nullable=False),
+    Column("seat_id", String(110), nullable=False, index=True),
+    Column("role_id", String(36), nullable=False),
+    Column("skill", String(60), nullable=False),
+    Column("min_level", SmallInteger, nullable=False),
+    Column("hours_per_week", Numeric(5, 2), nullable=False),
+    Column("first_week", String(8), nullable=False),
+    Column("last_week", String(8), nullable=False),
+    Column("rate_min", Numeric(14, 2), nullable=False),
+    Column("rate_max", Numeric(14, 2), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("reason", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("opened_at", UtcDateTime(), nullable=False),
+    # a seat's offers never share a week: the same first week twice is a race
+    UniqueConstraint("seat_id", "first_week", name="uq_seat_offers_seat_first_week"),
+)
+
+seat_offer_recipients = Table(
+    "seat_offer_recipients",
+    metadata,
+    Column("offer_id", String(36), ForeignKey("seat_offers.id"), primary_key=True),
+    Column("partner_id", String(36), primary_key=True),
+    Column("partner_name", String(200), nullable=False),
+)
+
+partner_candidates = Table(
+    "partner_candidates",
+    metadata,
+    Column("offer_id", String(36), ForeignKey("seat_offers.id"), primary_key=True),
+    Column("candidate_id", String(36), primary_key=True),
+    Column("partner_id", String(36), nullable=False),
+    Column("partner_name", String(200), nullable=False),
+    Column("skills", JSON, nullable=False),
+    Column("available_hours_per_week", Numeric(5, 2), nullable=False),
+    Column("introduction", Text, nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("hourly_rate", Numeric(14, 2), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
+)
+
+# A partner's member on one of our seats (an external team member: no member id)
+placements = Table(
+    "placements",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("offer_id", String(36), ForeignKey("seat_offers.id"), nullable=False, unique=True),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False, index=True),
+    Column("client_id", String(36), nullable=False),
+    Column("seat_id", String(110), nullable=False),
+    Column("role_id", String(36), nullable=False),
+    Column("skill", String(60), nullable=False),
+    Column("partner_id", String(36), nullable=False),
+    Column("partner_name", String(200), nullable=False),
+    Column("candidate_id", String(36), nullable=False),
+    Column("hours_per_week", Numeric(5, 2), nullable=False),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("client_hourly_rate", Numeric(14, 2), nullable=False),
+    Column("partner_hourly_rate", Numeric(14, 2), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("placed_at", UtcDateTime(), nullable=False),
+    Column("introduction", Text, nullable=False),
+)
+
+# --- Federation flows: partners' seat offers to us (we lend) -----------------------------------
+incoming_offers = Table(
+    "incoming_offers",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("partner_id", String(36), nullable=False),
+    Column("partner_name", String(200), nullable=False),
+    Column("offer_id", String(36), nullable=False),
+    Column("skill", String(60), nullable=False),
+    Column("min_level", SmallInteger, nullable=False),
+    Column("hours_per_week", Numeric(5, 2), nullable=False),
+    Column("first_week", String(8), nullable=False),
+    Column("last_week", String(8), nullable=False),
+    Column("rate_min", Numeric(14, 2), nullable=False),
+    Column("rate_max", Numeric(14, 2), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
+    Column("status", String(20), nullable=False),
+    UniqueConstraint("partner_id", "offer_id", name="uq_incoming_offers_partner_offer"),
+)
+
+offered_candidates = Table(
+    "offered_candidates",
+    metadata,
+    Column("candidate_id", String(36), primary_key=True),
+    Column("incoming_offer_id", String(36), ForeignKey("incoming_offers.id"), nullable=False,
+           index=True),
+    Column("partner_id", String(36), nullable=False),
+    Column("offer_id", String(36), nullable=False),
+    Column("member_id", String(36), nullable=False, index=True),
+    Column("hourly_rate", Numeric(14, 2), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("skills", JSON, nullable=False),
+    Column("available_hours_per_week", Numeric(5, 2), nullable=False),
+    Column("introduction", Text, nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("offered_at", UtcDateTime(), nullable=False),
+    Column("status", String(20), nullable=False),
+    UniqueConstraint("incoming_offer_id", "member_id", name="uq_offered_candidates_offer_member"),
+)
+
+# Our member lent to a partner coop: books their hours as an assignment does
+lendings = Table(
+    "lendings",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("placement_id", String(36), nullable=False),
+    Column("partner_id", String(36), nullable=False),
+    Column("partner_name", String(200), nullable=False),
+    Column("offer_id", String(36), nullable=False),
+    Column("candidate_id", String(36), ForeignKey("offered_candidates.candidate_id"),
+           nullable=False, unique=True),
+    Column("member_id", String(36), nullable=False, index=True),
+    Column("skill", String(60), nullable=False),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("hours_per_week", Numeric(5, 2), nullable=False),
+    Column("hourly_rate", Numeric(14, 2), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("lent_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("partner_id", "placement_id", name="uq_lendings_partner_placement"),
+)
+
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)

@@ -10,6 +10,8 @@ from infra.logging import WorkerLog
 from infra.rpc import BoundedRpcProxy, rpc
 from services.matching.entrypoints.clients import ClientEntrypoints
 from services.matching.entrypoints.coop import CoopEntrypoints
+from services.matching.entrypoints.federation import FederationFlowEntrypoints
+from services.matching.entrypoints.figures import FigureEntrypoints
 from services.matching.entrypoints.leads import LeadEntrypoints
 from services.matching.entrypoints.member_events import MemberEventEntrypoints
 from services.matching.entrypoints.projects import ProjectEntrypoints
@@ -18,7 +20,8 @@ from services.matching.unit_of_work import MatchingUnitOfWork
 
 
 class MatchingService(ClientEntrypoints, MemberEventEntrypoints, ProjectEntrypoints,
-                      CoopEntrypoints, LeadEntrypoints, RelationshipEntrypoints):
+                      CoopEntrypoints, LeadEntrypoints, RelationshipEntrypoints,
+                      FigureEntrypoints, FederationFlowEntrypoints):
     name = "matching"
 
     uow = Database(MatchingUnitOfWork)

@@ -4,6 +4,13 @@ from infra.db import SqlUnitOfWork
 from infra.locks import NamedLocks
 from services.matching.models import locks, metadata
 from services.matching.repository import SqlCandidateRepository, SqlClientRepository
+from services.matching.repository.federation import (
+    SqlIncomingOffers,
+    SqlLendings,
+    SqlPlacements,
+    SqlSeatOffers,
+)
+from services.matching.repository.figures import SqlFigures
 from services.matching.repository.leads import SqlLeadRepository
 from services.matching.repository.meetings import SqlMeetingRepository, SqlTimeline
 from services.matching.repository.projects import SqlProjectRepository
@@ -12,6 +19,7 @@ from services.matching.repository.relationships import SqlRelationships
 from services.matching.repository.settings import SqlSettings
 from services.matching.repository.team import SqlAssignmentRepository, SqlSeatRepository
 from services.matching.schemas import ClientEventSchema
+from services.matching.schemas.federation_events import FEDERATION_EVENT_SCHEMAS
 from services.matching.schemas.lead_events import LEAD_EVENT_SCHEMAS
 from services.matching.schemas.project_events import PROJECT_EVENT_SCHEMAS
 
@@ -24,6 +32,7 @@ class MatchingUnitOfWork(SqlUnitOfWork):
         "client_updated": ClientEventSchema(),
         **PROJECT_EVENT_SCHEMAS,
         **LEAD_EVENT_SCHEMAS,
+        **FEDERATION_EVENT_SCHEMAS,
     }
 
     def _open(self, session):
@@ -38,4 +47,9 @@ class MatchingUnitOfWork(SqlUnitOfWork):
         self.settings = SqlSettings(session)
         self.leads = SqlLeadRepository(session)
         self.relationships = SqlRelationships(session)
+        self.figures = SqlFigures(session)
         self.locks = NamedLocks(session, locks)
+        self.seat_offers = SqlSeatOffers(session)
+        self.placements = SqlPlacements(session)
+        self.incoming_offers = SqlIncomingOffers(session)
+        self.lendings = SqlLendings(session)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 from infra.outbox import inbox_table, outbox_table
@@ -38,6 +39,8 @@ members = Table(
     Column("iban", String(34)),
     Column("languages", JSON, nullable=False, server_default="[]"),
     Column("motivation", Text, nullable=False, server_default=""),
+    # opted in to the public directory on the website (shown only while active)
+    Column("listed_in_directory", Boolean, nullable=False, server_default=false()),
     Column("introduced_by", String(36)),
     Column("status", String(20), nullable=False, index=True),
     Column("joined_on", Date),

@@ -16,6 +16,9 @@ from services.members.domain.skills import Skill
 from services.members.schemas import (
     ApplicationSchema,
     BillingDetailsSchema,
+    CoopFiguresSchema,
+    DirectoryPageSchema,
+    DirectoryQuerySchema,
     MemberDetailsSchema,
     MemberPageSchema,
     MemberQuerySchema,
@@ -112,6 +115,22 @@ class MembersService:
     def get_billing_details(self, member_id):
         member = use_cases.get_member(self.uow, _member_id(member_id))
         return BillingDetailsSchema().dump(member)
+
+    # --- the public directory (anonymous visitors of the website) ---------------------------
+
+    @rpc
+    def list_directory(self, query=None):
+        page = use_cases.list_directory(self.uow, **DirectoryQuerySchema().load(query or {}))
+        return DirectoryPageSchema().dump(page)
+
+    @rpc
+    def get_directory_profile(self, member_id):
+        member = use_cases.get_directory_profile(self.uow, _member_id(member_id))
+        return PublicProfileSchema().dump(member)
+
+    @rpc
+    def coop_figures(self):
+        return CoopFiguresSchema().dump(use_cases.coop_figures(self.uow))
 
     # --- skills ----------------------------------------------------------------------------
 

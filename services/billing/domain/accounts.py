@@ -13,6 +13,11 @@
       guarantee_fund                the guarantee fund's *available* money
       guarantee_advances:<member>   the part of the guarantee fund advanced to a member
                                     ahead of the client's payment (see guarantee.py)
+      partner_coop_payables:<partner>  what the coop owes a partner coop for its members'
+                                    approved hours (external work, see external_work.py);
+                                    never paid out to a member
+      insurance_payable             premiums deducted from members' payouts, owed to the
+                                    insurers of the collective policies (see insurance.py)
 
 A balance here is always debit − credit; `normal_balance` turns it the right way
 round for people (a fund of €100 shows as 100, not −100).
@@ -30,13 +35,17 @@ DEVELOPMENT_FUND = "development_fund"
 SOLIDARITY_FUND = "solidarity_fund"
 GUARANTEE_FUND = "guarantee_fund"
 GUARANTEE_ADVANCES = "guarantee_advances"
+PARTNER_COOP_PAYABLES = "partner_coop_payables"
+INSURANCE_PAYABLE = "insurance_payable"
 
 DEBIT_NORMAL = frozenset({BANK, CLIENT_RECEIVABLES, UNBILLED_WORK})
 CREDIT_NORMAL = frozenset({MEMBER_PAYABLES, VAT_PAYABLE, COOP_FEE_REVENUE, DEVELOPMENT_FUND,
-                           SOLIDARITY_FUND, GUARANTEE_FUND, GUARANTEE_ADVANCES})
+                           SOLIDARITY_FUND, GUARANTEE_FUND, GUARANTEE_ADVANCES,
+                           INSURANCE_PAYABLE, PARTNER_COOP_PAYABLES})
 ACCOUNT_CODES = DEBIT_NORMAL | CREDIT_NORMAL
 PER_CLIENT = frozenset({CLIENT_RECEIVABLES})
 PER_MEMBER = frozenset({MEMBER_PAYABLES, GUARANTEE_ADVANCES})
+PER_PARTNER = frozenset({PARTNER_COOP_PAYABLES})
 
 
 def receivable_of(client_id: str) -> str:
@@ -51,6 +60,10 @@ def advanced_to(member_id: str) -> str:
     return f"{GUARANTEE_ADVANCES}:{member_id}"
 
 
+def partner_coop_payable(partner_id: str) -> str:
+    return f"{PARTNER_COOP_PAYABLES}:{partner_id}"
+
+
 def code_of(account: str) -> str:
     """`member_payables:42` → `member_payables`."""
     return account.split(":", 1)[0]
@@ -60,7 +73,7 @@ def is_known(account: str) -> bool:
     code, _, sub = account.partition(":")
     if code not in ACCOUNT_CODES:
         return False
-    needs_sub = code in PER_CLIENT or code in PER_MEMBER
+    needs_sub = code in PER_CLIENT or code in PER_MEMBER or code in PER_PARTNER
     return bool(sub) == needs_sub
 
 

@@ -345,3 +345,76 @@ class DevelopmentFundWouldGoNegative(Invalid):
 class PayoutMustBeCents(Invalid):
     def __init__(self, member_id: str, amount: Decimal):
         super().__init__(f"A payout of {amount} to {member_id} is not a positive cent amount.")
+
+
+# --- inter-coop billing (external work at coop A, lent members at coop B) ----------------
+
+
+class PartnerRateAboveClientRate(Invalid):
+    """An external member placed at a client rate below what the partner coop charges: the
+    coop would pay to work. The `external_member_placed` event is parked."""
+
+    def __init__(self, client_rate: Decimal, partner_rate: Decimal):
+        super().__init__(
+            f"The client pays €{client_rate} an hour, less than the €{partner_rate} the "
+            "partner coop charges: the coop's margin can never be negative.",
+            _field("partner_hourly_rate", f"At most the client rate €{client_rate}."))
+
+
+class PartnerHasNoBillingDetails(Invalid):
+    """A partner coop billing knows no legal name, country and address of cannot be
+    invoiced: the operator gives them in the partner registry (federation)."""
+
+    def __init__(self, partner_id: str, name: str | None = None):
+        who = f"{name} ({partner_id})" if name else partner_id
+        super().__init__(
+            f"Partner coop {who} has no billing details (legal name, country, VAT id, "
+            "address) yet: give them in the partner registry, then run the month again.",
+            _field("billing", "The partner coop's billing details are missing."))
+
+
+class OnlyCurrencyEur(Invalid):
+    def __init__(self, currency: str):
+        super().__init__(f"Billing keeps its books in EUR, not {currency}.",
+                         _field("currency", "Only EUR."))
+
+
+class LentHoursComeFromThePartner(Conflict):
+    """Hours on a lent contract (coop B) are the partner's approved hours, nothing else: a
+    day written here would make the partner's hours of that day unrecordable."""
+
+    def __init__(self, contract_id: str, partner_id: str):
+        super().__init__(
+            f"Contract {contract_id} lends our member to partner coop {partner_id}: its hours "
+            "come from the partner (its client approves them there), not written here.",
+            _field("contract_id", "A lent contract takes no hours written here."))
+
+
+class LentPlacementNotKnownYet(Exception):  # noqa: N818 (not a refusal: retried)
+    """Not a refusal: a partner's hours for a placement we have not heard of yet (matching's
+    `member_lent` may come after the partner's hours, on another queue). Raised so that
+    the event is retried with backoff (`infra.handlers`) and parked after the last try."""
+
+    def __init__(self, placement_id: str, partner_id: str):
+        super().__init__(f"No placement {placement_id} lent to partner {partner_id} (yet).")
+
+
+class PlacementLentToAnotherPartner(Invalid):
+    def __init__(self, placement_id: str, lent_to: str, sender_id: str):
+        super().__init__(f"Placement {placement_id} is lent to partner {lent_to}, not to "
+                         f"{sender_id}.", _field("placement_id", "Not lent to the sender."))
+
+
+class PlacementIdUsedByAnotherPartner(Invalid):
+    """Two partners (or a buggy one) used one placement id: hours would be ambiguous."""
+
+    def __init__(self, placement_id: str, used_by: str, partner_id: str):
+        super().__init__(f"Placement id {placement_id} is used for partner {used_by} "
+                         f"already, so it cannot be lent to {partner_id}.",
+                         _field("placement_id", "Used by another partner."))
+
+
+class HoursForDayAlreadyRecorded(Invalid):
+    def __init__(self, placement_id: str, day: date):
+        super().__init__(f"Hours of {day} on placement {placement_id} are recorded already "
+                         "(by another timesheet).", _field("period_end", "Recorded already."))

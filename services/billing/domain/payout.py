@@ -7,7 +7,10 @@ Per member, from their position at the moment of the batch:
                 − earlier payouts − earlier deposits − credit notes
     deposit   = this month's solidarity deposit, taken when `owed` covers it
                 (else skipped, and the member is told: rule `DepositNeedsEarnings`)
-    payout    = owed − deposit
+    premium   = insurance premiums due (see `insurance.py`), taken from what is left
+                after the deposit, as far as it goes; the rest is carried over to the
+                next batch (rule `PremiumCarriedOver`)
+    payout    = owed − deposit − premium
 
 Everything is whole cents already, so nothing is rounded here; the file sent to
 the bank carries exactly these amounts, and so does the ledger.
@@ -42,6 +45,7 @@ class MemberPosition:
     advanced: Decimal  # guarantee_advances:<member> balance (credit-normal)
     deposit_due: Decimal = ZERO
     waiting_since: date | None = None  # oldest approval not yet paid out, for ordering
+    premium_due: Decimal = ZERO  # insurance premiums charged and not yet deducted
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class PayoutLine:
     deposit: Decimal  # into the solidarity fund
     advance: Decimal  # guarantee fund advanced (> 0) or returned (< 0) with this payout
     end_to_end_id: str
+    premium: Decimal = ZERO  # insurance premiums deducted (to insurance_payable)
 
 
 @dataclass(frozen=True)
@@ -91,11 +96,12 @@ def plan_payout_batch(batch_id: str, execution_date: date, positions: Iterable[M
                 waiting.append(Waiting(position.member_id, position.owed, "IbanIsInvalid",
                                        "Your IBAN is not valid; correct it to be paid."))
             continue
-        deposit, amount, after = _plan(position, allowed_exposure=None)
+        deposit, premium, amount, after = _plan(position, allowed_exposure=None)
         advance = after - position.advanced
         if advance > available:
-            full = deposit + amount
-            deposit, amount, after = _plan(position, allowed_exposure=position.advanced)
+            full = deposit + amount  # premiums not deducted are carried over (below)
+            deposit, premium, amount, after = _plan(position,
+                                                    allowed_exposure=position.advanced)
             advance = min(ZERO, after - position.advanced)
             held = full - deposit - amount
             if held > 0:
@@ -108,23 +114,32 @@ def plan_payout_batch(batch_id: str, execution_date: date, positions: Iterable[M
                 position.member_id, position.deposit_due, "DepositNeedsEarnings",
                 f"This month's solidarity deposit of €{position.deposit_due} is not taken: "
                 "your earnings do not cover it yet."))
+        if premium < position.premium_due:
+            carried = position.premium_due - premium
+            waiting.append(Waiting(
+                position.member_id, carried, "PremiumCarriedOver",
+                f"€{carried} of insurance premiums is carried over to the next payout: "
+                "your earnings do not cover it yet."))
         available -= advance
-        if amount or deposit or advance:
+        if amount or deposit or advance or premium:
             lines.append(PayoutLine(position.member_id, position.name,
                                     IBAN(position.iban).compact, amount, deposit, advance,
-                                    f"{batch_id.replace('-', '')[:20]}-{len(lines) + 1}"))
+                                    f"{batch_id.replace('-', '')[:20]}-{len(lines) + 1}",
+                                    premium))
     return PayoutBatch(batch_id, execution_date, tuple(lines), tuple(waiting))
 
 
 def _plan(position: MemberPosition, allowed_exposure: Decimal | None):
-    """(deposit, payout, exposure after) when the exposure may grow to `allowed_exposure`."""
+    """(deposit, premium, payout, exposure after) when the exposure may grow to
+    `allowed_exposure`."""
     hold_back = ZERO if allowed_exposure is None else max(
         ZERO, position.unpaid_work - allowed_exposure)
     releasable = max(ZERO, position.owed - hold_back)
     deposit = position.deposit_due if releasable >= position.deposit_due else ZERO
-    amount = releasable - deposit
-    after = exposure(position.unpaid_work, position.owed - deposit - amount)
-    return deposit, amount, after
+    premium = min(position.premium_due, releasable - deposit)
+    amount = releasable - deposit - premium
+    after = exposure(position.unpaid_work, position.owed - deposit - premium - amount)
+    return deposit, premium, amount, after
 
 
 def _valid_iban(iban: str) -> bool:

@@ -11,9 +11,11 @@ from decimal import Decimal
 from typing import Protocol
 
 from services.billing.domain.contract import Contract
+from services.billing.domain.external_work import PartnerPlacement
 from services.billing.domain.invoice import Invoice
 from services.billing.domain.numbering import NumberSeries
 from services.billing.domain.parties import ClientParty, CoopParty, MemberName
+from services.billing.domain.partner_parties import PartnerCoop
 from services.billing.domain.payout import PayoutBatch
 from services.billing.domain.period import Month
 from services.billing.domain.posting import Posting
@@ -164,6 +166,77 @@ class PayoutRepository(Protocol):
     def record_deposit(self, member_id: str, month: Month, batch_id: str) -> None: ...
 
 
+class InsuranceRepository(Protocol):
+    """Policies, enrolments and premium charges (see `insurance.py`). Enrolments are
+    written under the ledger lock, so the overlap check needs no lock of its own."""
+
+    def add_policy(self, policy) -> None: ...
+
+    def get_policy(self, policy_id: str): ...
+
+    def save_policy(self, policy) -> None: ...
+
+    def policies(self, policy_ids: Iterable[str]) -> dict: ...
+
+    def add_enrolment(self, enrolment) -> None: ...
+
+    def get_enrolment(self, enrolment_id: str): ...
+
+    def save_enrolment(self, enrolment) -> None:
+        """Store the enrolment's end: nothing else changes."""
+
+    def enrolments_of(self, member_id: str) -> list: ...
+
+    def enrolments_of_members(self, member_ids: Iterable[str]) -> list: ...
+
+    def enrolments_starting_by(self, day: date) -> list:
+        """Enrolments (not cancelled) that start on or before `day`."""
+
+    def charges(self, enrolment_ids: Iterable[str]) -> list:
+        """Every premium charge of these enrolments."""
+
+    def put_charges(self, charges: Iterable) -> None:
+        """Insert or replace, unique on (enrolment id, month)."""
+
+    def left_on(self, member_id: str) -> date | None:
+        """The day the member left the coop (None: has not left)."""
+
+    def record_leave(self, member_id: str, left_on: date) -> None:
+        """Insert or replace the member's leave date."""
+
+
+class PartnerCoopRepository(Protocol):
+    def get(self, partner_id: str) -> PartnerCoop | None: ...
+
+    def put(self, partner: PartnerCoop) -> None:
+        """Insert or replace (only when `partner.version` is newer than the stored one)."""
+
+
+class PartnerPlacementRepository(Protocol):
+    def add(self, placement: PartnerPlacement) -> None:
+        """Unique on `placement.contract_id` (the contract must exist)."""
+
+    def get(self, contract_id: str) -> PartnerPlacement | None: ...
+
+    def lent(self, placement_id: str) -> list[PartnerPlacement]:
+        """Our lent placements with this (partner-given) placement id, any partner."""
+
+    def many(self, contract_ids: Iterable[str]) -> dict[str, PartnerPlacement]:
+        """contract id → placement, for those of `contract_ids` that are inter-coop."""
+
+    def note_rate_mismatch(self, mismatch) -> None:
+        """Keep a `RateMismatch` on its (lent) placement: the last one seen wins."""
+
+
+class PartnerPaymentRepository(Protocol):
+    def add(self, payment) -> None:
+        """Insert only (a `PartnerPayment`), unique on its id, in the transaction of its
+        posting."""
+
+    def paid_between(self, first_day: date, last_day: date) -> list:
+        """The `PartnerPayment`s paid (`paid_on`) from `first_day` to `last_day`."""
+
+
 class UnitOfWork(Protocol):
     coop: CoopParty
     clients: ClientRepository
@@ -177,6 +250,10 @@ class UnitOfWork(Protocol):
     ledger: LedgerRepository
     solidarity: SolidarityRepository
     payouts: PayoutRepository
+    partner_coops: PartnerCoopRepository
+    partner_placements: PartnerPlacementRepository
+    partner_payments: PartnerPaymentRepository
+    insurance: InsuranceRepository
 
     def __enter__(self) -> "UnitOfWork": ...
 

@@ -9,6 +9,11 @@ quarter (the coop accounts for VAT on invoice date; credit notes count negative)
     1e  supplies at 0 % or not taxed in NL (domestic 0 %, clients outside the EU)
     3b  services to businesses in other EU countries (reverse charge) — and the
         same amounts per client VAT id for the ICP listing (opgaaf ICP)
+    5b  input VAT (voorbelasting, `input_vat`): the Dutch VAT we paid on partner coops'
+        invoices (`partner_payments.py`), in the quarter of the payment, as the ledger
+        books it (Dr vat_payable on the payment's day)
+
+`vat_due` = the VAT of 1a and 1b − input VAT: what the quarter moved on `vat_payable`.
 
 **A member's annual statement** (`member_annual_statement`): what was invoiced for
 the member's work in a year (net, coop fee, development fund, their share), and
@@ -51,14 +56,20 @@ class VatReturn:
     box_1e: VatBox = field(default_factory=VatBox)  # 0 % / not taxed in NL
     box_3b: VatBox = field(default_factory=VatBox)  # EU B2B services, reverse charge
     icp_listing: dict[str, Decimal] = field(default_factory=dict)  # client VAT id → net
+    input_vat: Decimal = ZERO  # 5b: VAT paid on partner coops' invoices (deductible)
 
     @property
     def vat_due(self) -> Decimal:
-        return self.box_1a.vat + self.box_1b.vat
+        return self.box_1a.vat + self.box_1b.vat - self.input_vat
 
 
-def vat_return(documents: Iterable[Invoice], quarter: Quarter) -> VatReturn:
+def vat_return(documents: Iterable[Invoice], quarter: Quarter,
+               partner_payments: Iterable = ()) -> VatReturn:
+    """The return of the documents issued and the partner payments (`PartnerPayment`:
+    `paid_on`, `vat`) paid in `quarter`."""
     report = VatReturn(quarter)
+    report.input_vat = sum((p.vat for p in partner_payments if quarter.contains(p.paid_on)),
+                           ZERO)
     for document in documents:
         if not quarter.contains(document.issue_date):
             continue

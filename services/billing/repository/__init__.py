@@ -5,6 +5,11 @@ which order they are taken; `queries.py` holds the read-only lists of the RPC AP
 """
 
 from services.billing.repository.contracts import SqlContractRepository
+from services.billing.repository.inter_coop import (
+    InterCoopQueries,
+    SqlPartnerCoopRepository,
+    SqlPartnerPlacementRepository,
+)
 from services.billing.repository.invoices import SqlInvoiceRepository
 from services.billing.repository.ledger import SqlLedgerRepository
 from services.billing.repository.locks import LEDGER, NamedLocks
@@ -21,7 +26,8 @@ from services.billing.repository.solidarity import SqlSolidarityRepository
 from services.billing.repository.time_entries import SqlTimeEntryRepository
 
 __all__ = [
-    "LEDGER", "BillingQueries", "NamedLocks", "PrefetchedPayees", "SqlClientRepository",
+    "LEDGER", "BillingQueries", "InterCoopQueries", "SqlPartnerCoopRepository",
+    "SqlPartnerPlacementRepository", "NamedLocks", "PrefetchedPayees", "SqlClientRepository",
     "SqlContractRepository", "SqlInvoiceRepository", "SqlLedgerRepository",
     "SqlMemberNameRepository",
     "SqlNumberSeriesRepository", "SqlPayoutRepository", "SqlReceivableRepository",

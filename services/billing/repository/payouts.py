@@ -22,7 +22,8 @@ from services.billing.models import (
 from services.billing.repository.locks import PAYOUTS, NamedLocks
 from services.billing.repository.sql import conflict_on_duplicate
 
-_LINE_FIELDS = ("member_id", "name", "iban", "amount", "deposit", "advance", "end_to_end_id")
+_LINE_FIELDS = ("member_id", "name", "iban", "amount", "deposit", "advance", "end_to_end_id",
+                "premium")
 _WAITING_FIELDS = ("member_id", "amount", "rule", "reason")
 
 

@@ -76,7 +76,9 @@ class VatReturnSchema(Schema):
     box_3b = fields.Nested(VatBoxSchema, metadata={"description": "EU B2B, reverse charge."})
     icp_listing = fields.Dict(keys=fields.String(), values=Money(),
                               metadata={"description": "Net per client VAT id (opgaaf ICP)."})
-    vat_due = Money()
+    input_vat = Money(metadata={"description": "5b: input VAT (voorbelasting) paid on "
+                                               "partner coops' invoices."})
+    vat_due = Money(metadata={"description": "VAT of 1a and 1b minus input VAT."})
 
 
 class FundContributionRequestSchema(Schema):

@@ -18,6 +18,7 @@ class PayoutLineSchema(Schema):
     amount = Money(metadata={"description": "To the member's bank account."})
     deposit = Money(metadata={"description": "Into the solidarity fund."})
     advance = Money(metadata={"description": "Guarantee fund advanced (< 0: returned)."})
+    premium = Money(metadata={"description": "Collective insurance premiums deducted."})
 
 
 class WaitingSchema(Schema):

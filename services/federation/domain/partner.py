@@ -58,6 +58,36 @@ def checked_types(types, field: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class PostalAddress:
+    street: str
+    postal_code: str
+    city: str
+    country: str  # ISO 3166-1 alpha-2
+
+
+@dataclass(frozen=True)
+class BillingDetails:
+    """Who the partner coop is in law, for the invoices coops send each other: its legal
+    name, the country it is established in (which decides the VAT on our invoices to it),
+    its VAT id (checked for EU countries) and its postal address."""
+
+    legal_name: str
+    country: str  # ISO 3166-1 alpha-2
+    vat_id: str | None
+    address: PostalAddress
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "BillingDetails | None":
+        if data is None:
+            return None
+        return cls(data["legal_name"], data["country"], data.get("vat_id") or None,
+                   PostalAddress(**data["address"]))
+
+
+_UNCHANGED = object()
+
+
+@dataclass(frozen=True)
 class Partner:
     id: str
     coop_uri: str
@@ -69,10 +99,12 @@ class Partner:
     created_at: datetime
     updated_at: datetime
     version: int = 1
+    billing: BillingDetails | None = None  # needed before we can invoice the partner
 
     @classmethod
     def register(cls, partner_id: str, coop_uri: str, name: str, public_keys: list[PublicKey],
-                 address: Address, accepted_types, shared_types, now: datetime) -> "Partner":
+                 address: Address, accepted_types, shared_types, now: datetime,
+                 billing: BillingDetails | None = None) -> "Partner":
         keys: list[PartnerKey] = []
         for position, key in enumerate(public_keys):
             if any(known.key_id == key.key_id for known in keys):
@@ -80,7 +112,7 @@ class Partner:
             keys.append(PartnerKey(key, now))
         return cls(partner_id, coop_uri, name, tuple(keys), address,
                    checked_types(accepted_types, "accepted_types"),
-                   checked_types(shared_types, "shared_types"), now, now)
+                   checked_types(shared_types, "shared_types"), now, now, billing=billing)
 
     def key(self, key_id: str) -> PartnerKey | None:
         return next((key for key in self.keys if key.key_id == key_id), None)
@@ -108,8 +140,12 @@ class Partner:
         return self._changed(now, keys=keys)
 
     def changed(self, now: datetime, name: str | None = None, address: Address | None = None,
-                accepted_types=None, shared_types=None) -> "Partner":
+                accepted_types=None, shared_types=None, billing=_UNCHANGED) -> "Partner":
+        """The partner with what is given changed; `billing=None` removes its billing
+        details (left out: they stay)."""
         changes = {}
+        if billing is not _UNCHANGED:
+            changes["billing"] = billing
         if name is not None:
             changes["name"] = name
         if address is not None:
@@ -122,3 +158,23 @@ class Partner:
 
     def _changed(self, now: datetime, **changes) -> "Partner":
         return replace(self, **changes, updated_at=now, version=self.version + 1)
+
+
+@dataclass(frozen=True)
+class PartnerRegistered:
+    """Published (outbox) when the operator registers a partner: billing keeps partner
+    coops as customers from it."""
+
+    partner: Partner
+    type = "partner_registered"
+
+    @property
+    def subject(self) -> str:
+        return self.partner.id
+
+
+@dataclass(frozen=True)
+class PartnerUpdated(PartnerRegistered):
+    """Published (outbox) when the operator changes a partner's name or billing details."""
+
+    type = "partner_updated"

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 from infra.errors import Conflict
 from infra.pagination import Page, keyset_page
 from services.federation.domain.keys import PublicKey
-from services.federation.domain.partner import Address, Partner, PartnerKey
+from services.federation.domain.partner import Address, BillingDetails, Partner, PartnerKey
 from services.federation.models import partner_keys, partners
 
 
@@ -15,7 +15,15 @@ def _values(partner: Partner) -> dict:
             "address_uri": partner.address.uri, "address_exchange": partner.address.exchange,
             "accepted_types": sorted(partner.accepted_types),
             "shared_types": sorted(partner.shared_types), "created_at": partner.created_at,
-            "updated_at": partner.updated_at, "version": partner.version}
+            "updated_at": partner.updated_at, "version": partner.version,
+            "billing": _billing_json(partner.billing)}
+
+
+def _billing_json(billing: BillingDetails | None) -> dict | None:
+    if billing is None:
+        return None
+    return {"legal_name": billing.legal_name, "country": billing.country,
+            "vat_id": billing.vat_id, "address": vars(billing.address)}
 
 
 def _key_rows(partner: Partner) -> list[dict]:
@@ -65,4 +73,5 @@ class SqlPartners:
             tuple(PartnerKey(PublicKey.from_base64(key.public_key), key.added_at,
                              key.retired_at) for key in keys),
             Address(row.address_uri, row.address_exchange), frozenset(row.accepted_types),
-            frozenset(row.shared_types), row.created_at, row.updated_at, row.version)
+            frozenset(row.shared_types), row.created_at, row.updated_at, row.version,
+            BillingDetails.from_dict(row.billing))

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from services.federation.domain.cloud_event import FederatedEvent
@@ -24,3 +24,9 @@ class SqlReceivedEvents:
             source=event.source, event_id=event.id, partner_id=partner_id,
             event_type=event.type, subject=event.subject, event_time=event.time,
             received_at=received_at, body=body.decode("utf-8")))
+
+    def forget_before(self, moment: datetime) -> int:
+        """Delete events received before `moment`; how many were deleted."""
+        result = self.session.execute(
+            delete(received_events).where(received_events.c.received_at < moment))
+        return result.rowcount

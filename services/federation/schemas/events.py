@@ -9,6 +9,7 @@ from marshmallow import fields
 
 from infra.schemas import Schema
 from services.federation import catalogue
+from services.federation.schemas.partners import PARTNER_EVENT_SCHEMAS
 
 
 class PartnerEventReceivedSchema(Schema):
@@ -22,4 +23,5 @@ class PartnerEventReceivedSchema(Schema):
     data = fields.Dict(attribute="event.data")
 
 
-EVENT_SCHEMAS = {name: PartnerEventReceivedSchema() for name in catalogue.INTERNAL_TYPES}
+EVENT_SCHEMAS = {**{name: PartnerEventReceivedSchema() for name in catalogue.INTERNAL_TYPES},
+                 **PARTNER_EVENT_SCHEMAS}

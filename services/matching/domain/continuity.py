@@ -63,12 +63,15 @@ def weeks_out(status: str, available: Mapping[IsoWeek, Decimal],
 
 
 def running_team(project: Project, seats: Iterable[Seat], assignments: Iterable[Assignment],
-                 from_week: IsoWeek) -> RunningTeam:
-    """The project's seats over their remaining weeks, less the weeks a stand-in covers."""
+                 from_week: IsoWeek, placements: Iterable = ()) -> RunningTeam:
+    """The project's seats over their remaining weeks, less the weeks a stand-in or an
+    external member (a partner coop's, `overflow.Placement`) covers."""
     covered: dict[str, set[IsoWeek]] = {}
     for assignment in assignments:
         if assignment.kind == STAND_IN and assignment.status == CONFIRMED:
             covered.setdefault(assignment.seat_id, set()).update(assignment.weeks)
+    for placement in placements:
+        covered.setdefault(placement.seat_id, set()).update(placement.weeks)
     remaining = tuple(week for week in project.as_solver_input().weeks if week >= from_week)
     running = []
     for seat in seats:

@@ -190,6 +190,65 @@ class Relationships(Protocol):
         the member who keeps the relationship, in a constant number of queries."""
 
 
+class SeatOffers(Protocol):
+    """Our seat offers to partners, with the partners they went to and their candidates."""
+
+    def add(self, offer) -> None:
+        """`SeatAlreadyOffered` when the seat has an offer from the same first week."""
+
+    def get(self, offer_id: str):
+        """The `overflow.SeatOffer` with recipients and candidates, or None."""
+
+    def save(self, offer) -> None:
+        """Store its status and any new recipients and candidates."""
+
+    def for_seat(self, seat_id: str) -> list:
+        """Every offer of the seat, open or filled."""
+
+    def listed(self, status: str | None = None) -> list: ...
+
+
+class Placements(Protocol):
+    def add(self, placement) -> None: ...
+
+    def for_project(self, project_id: str) -> list: ...
+
+
+class IncomingOffers(Protocol):
+    """Partners' seat offers to us, with the candidates we offered for them."""
+
+    def add(self, offer) -> None: ...
+
+    def get(self, incoming_id: str): ...
+
+    def from_partner(self, partner_id: str, offer_id: str): ...
+
+    def save(self, offer) -> None: ...
+
+    def listed(self, status: str | None = None) -> list: ...
+
+    def add_candidate(self, candidate) -> None:
+        """`MemberAlreadyOffered` when the member is offered for that offer already."""
+
+    def save_candidate(self, candidate) -> None: ...
+
+    def candidate(self, candidate_id: str): ...
+
+    def candidates_for(self, incoming_ids) -> list: ...
+
+
+class Lendings(Protocol):
+    def add(self, lending) -> None: ...
+
+    def active_for(self, member_ids: Collection[str]) -> list:
+        """The members' lendings: they book their hours as assignments do."""
+
+    def for_candidate(self, candidate_id: str):
+        """The lending of our offered candidate, or None."""
+
+    def listed(self) -> list: ...
+
+
 class Locks(Protocol):
     def acquire(self, name: str) -> None:
         """Hold the named lock until the transaction ends."""
@@ -208,6 +267,10 @@ class UnitOfWork(Protocol):
     leads: LeadRepository
     relationships: Relationships
     locks: Locks
+    seat_offers: SeatOffers
+    placements: Placements
+    incoming_offers: IncomingOffers
+    lendings: Lendings
 
     def __enter__(self) -> "UnitOfWork": ...
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from infra.rpc import rpc
 from services.matching.domain import use_cases
+from services.matching.schemas.federation import ExternalMemberSchema
 from services.matching.schemas.projects import (
     AcceptanceSchema,
     AssignmentSchema,
@@ -107,9 +108,10 @@ class ProjectEntrypoints:
 
     @rpc
     def get_team(self, project_id, scope=None):
-        seats, assignments = use_cases.get_team(self.uow, str(project_id), scope)
+        seats, assignments, external = use_cases.get_team(self.uow, str(project_id), scope)
         return {"project_id": str(project_id), "seats": SeatSchema(many=True).dump(seats),
-                "assignments": AssignmentSchema(many=True).dump(assignments)}
+                "assignments": AssignmentSchema(many=True).dump(assignments),
+                "external_members": ExternalMemberSchema(many=True).dump(external)}
 
     @rpc
     def list_assignments(self, member_id):

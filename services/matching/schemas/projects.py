@@ -265,6 +265,9 @@ class TeamSchema(Schema):
     project_id = fields.String()
     seats = fields.List(fields.Nested(SeatSchema))
     assignments = fields.List(fields.Nested(AssignmentSchema))
+    external_members = fields.List(fields.Nested(
+        "services.matching.schemas.federation.ExternalMemberSchema"),
+        metadata={"description": "Partner coops' members on seats of this project"})
 
 
 # --- Meetings ---------------------------------------------------------------------------------

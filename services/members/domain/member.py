@@ -20,7 +20,7 @@ from services.members.domain.unavailability import Unavailability
 
 EDITABLE_FIELDS = frozenset(
     {"name", "email", "phone", "city", "introduction", "hourly_rate", "kvk_number", "btw_id",
-     "iban", "languages", "motivation"}
+     "iban", "languages", "motivation", "listed_in_directory"}
 )
 REGISTRATION_FIELDS = EDITABLE_FIELDS | {"introduced_by"}
 FISCAL_FIELDS = ("kvk_number", "btw_id", "iban")
@@ -41,6 +41,7 @@ class Member:
     hourly_rate: Decimal | None = None
     languages: tuple[str, ...] = ()
     motivation: str = ""
+    listed_in_directory: bool = False  # the member opted in to the public directory
     introduced_by: str | None = None
     status: str = APPLICANT
     joined_on: date | None = None
@@ -66,6 +67,11 @@ class Member:
     @property
     def skill_list(self) -> list[skill_rules.MemberSkill]:
         return [self.skills[slug] for slug in sorted(self.skills)]
+
+    @property
+    def in_directory(self) -> bool:
+        """Shown on the public website: opted in, and an active member."""
+        return self.listed_in_directory and self.status == ACTIVE
 
     @property
     def missing_fiscal_details(self) -> list[str]:
@@ -215,6 +221,7 @@ class Member:
             setattr(self, name, None)
         self.introduction = self.motivation = ""
         self.languages = ()
+        self.listed_in_directory = False
         self.skills = {}
         self.capacity = Capacity()
         self.sponsorships = [

@@ -5,6 +5,7 @@ from typing import Protocol
 
 from services.members.domain.admission import Sponsorship
 from services.members.domain.availability import CapacityFacts
+from services.members.domain.directory import CoopFigures, SearchTerm
 from services.members.domain.member import Member
 from services.members.domain.skills import Skill, Taxonomy
 
@@ -24,6 +25,13 @@ class MemberRepository(Protocol):
         """Members in registration order: an `infra.pagination.Page` of `Member`."""
 
     def count_with_status(self, status: str) -> int: ...
+
+    def directory_page(self, limit: int, cursor: str | None, terms: list[SearchTerm],
+                       skill: str | None = None):
+        """Listed active members matching every term (and having `skill`), in registration
+        order: a `DirectoryPage`."""
+
+    def coop_figures(self) -> CoopFigures: ...
 
     def statuses(self, member_ids: list[str]) -> dict[str, str]:
         """member id → status, for the ids that exist."""

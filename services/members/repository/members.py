@@ -2,13 +2,15 @@
 
 from datetime import date
 
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import and_, delete, distinct, exists, func, insert, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from infra.errors import Conflict
 from infra.pagination import Page, keyset_page
 from services.members.domain.admission import Sponsorship
 from services.members.domain.availability import CapacityFacts
+from services.members.domain.directory import CoopFigures, DirectoryPage, SearchTerm
+from services.members.domain.lifecycle import ACTIVE
 from services.members.domain.member import Member
 from services.members.models import member_skills, members, outbox, sponsorships
 from services.members.repository.availability import capacity_facts
@@ -64,6 +66,34 @@ class SqlMemberRepository:
         rows = keyset_page(self.session, query, members.c.seq, limit, cursor, lambda row: row)
         return Page(self._remember(load_members(self.session, rows.items)), rows.next_cursor)
 
+    def directory_page(self, limit: int, cursor: str | None, terms: list[SearchTerm],
+                       skill: str | None = None) -> DirectoryPage:
+        """Listed active members matching every term: in name, introduction, city, or
+        one of the skills whose name holds the word (`domain/directory.py`)."""
+        where = [members.c.status == ACTIVE, members.c.listed_in_directory == true()]
+        if skill is not None:
+            where.append(_has_skills([skill]))
+        for term in terms:
+            found = [column.icontains(term.word, autoescape=True)
+                     for column in (members.c.name, members.c.introduction, members.c.city)]
+            if term.skills:
+                found.append(_has_skills(term.skills))
+            where.append(or_(*found))
+        condition = and_(*where)
+        total = self.session.execute(
+            select(func.count()).select_from(members).where(condition)).scalar_one()
+        rows = keyset_page(self.session, select(members).where(condition), members.c.seq,
+                           limit, cursor, lambda row: row)
+        return DirectoryPage(load_members(self.session, rows.items), rows.next_cursor, total)
+
+    def coop_figures(self) -> CoopFigures:
+        active = self.count_with_status(ACTIVE)
+        skills = self.session.execute(
+            select(func.count(distinct(member_skills.c.skill)))
+            .select_from(member_skills.join(members, members.c.id == member_skills.c.member_id))
+            .where(members.c.status == ACTIVE)).scalar_one()
+        return CoopFigures(active_members=active, skills_covered=skills)
+
     def count_with_status(self, status: str) -> int:
         query = select(func.count()).select_from(members).where(members.c.status == status)
         return self.session.execute(query).scalar_one()
@@ -106,3 +136,8 @@ class SqlMemberRepository:
         for table, rows in child_rows(member).items():
             if rows:
                 self.session.execute(insert(table), rows)
+
+
+def _has_skills(slugs) -> object:
+    return exists().where(member_skills.c.member_id == members.c.id,
+                          member_skills.c.skill.in_(list(slugs)))

@@ -7,6 +7,9 @@ from services.members.schemas.events import EVENT_SCHEMAS, MemberEventSchema
 from services.members.schemas.profile import (
     ApplicationSchema,
     BillingDetailsSchema,
+    CoopFiguresSchema,
+    DirectoryPageSchema,
+    DirectoryQuerySchema,
     MemberChangesSchema,
     MemberDetailsSchema,
     MemberPageSchema,
@@ -18,7 +21,8 @@ from services.members.schemas.profile import (
 )
 
 __all__ = [
-    "EVENT_SCHEMAS", "ApplicationSchema", "BillingDetailsSchema", "MemberChangesSchema",
+    "EVENT_SCHEMAS", "ApplicationSchema", "BillingDetailsSchema", "CoopFiguresSchema",
+    "DirectoryPageSchema", "DirectoryQuerySchema", "MemberChangesSchema",
     "MemberDetailsSchema",
     "MemberEventSchema", "MemberPageSchema", "MemberQuerySchema", "MemberSchema",
     "PublicProfilePageSchema", "PublicProfileSchema", "member_changes_schema",

@@ -106,7 +106,10 @@ class MemberIdList(fields.List):
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, str):
             value = [part.strip() for part in value.split(",") if part.strip()]
-        return list(dict.fromkeys(super()._deserialize(value, attr, data, **kwargs)))
+        ids = super()._deserialize(value, attr, data, **kwargs)
+        for validator in self.validators:  # on the ids as given: 101 copies are too many too
+            validator(ids)
+        return list(dict.fromkeys(ids))
 
 
 class Phone(Text):
@@ -131,3 +134,12 @@ def resource_id(value, not_found) -> str:
         return str(uuid.UUID(str(value)))
     except ValueError:
         raise not_found(str(value)[:100]) from None
+
+
+class StrictBoolean(fields.Boolean):
+    """JSON `true` or `false`, nothing else (marshmallow's Boolean also takes 1, "yes", "on")."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value

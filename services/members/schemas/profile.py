@@ -18,6 +18,7 @@ from services.members.schemas.fields import (
     MemberIdList,
     Phone,
     Slug,
+    StrictBoolean,
 )
 from services.members.schemas.skills import MemberSkillSchema, PublicSkillSchema
 
@@ -59,6 +60,9 @@ class ApplicationSchema(MemberDetailsSchema):
 class MemberChangesSchema(_ProfileSchema):
     """A partial change: any of the details (not who introduced them), at least one."""
 
+    listed_in_directory = StrictBoolean(metadata={
+        "description": "Show the public profile in the website's directory (while active)."})
+
     @validates_schema
     def at_least_one_change(self, data, **kwargs):
         if not data:
@@ -91,6 +95,7 @@ class MemberSchema(Schema):
     iban = fields.String(allow_none=True)
     languages = fields.List(fields.String())
     motivation = fields.String()
+    listed_in_directory = fields.Boolean()
     introduced_by = fields.String(allow_none=True)
     status = fields.String()
     joined_on = fields.Date(allow_none=True)
@@ -123,6 +128,23 @@ class PublicProfileSchema(Schema):
 class PublicProfilePageSchema(Schema):
     items = fields.List(fields.Nested(PublicProfileSchema))
     next_cursor = fields.String(allow_none=True)
+
+
+class DirectoryQuerySchema(Page):
+    """A search of the public directory: words in name, introduction, city or skill names,
+    and/or one skill."""
+
+    q = Text(max_length=200, load_default=None, allow_none=True)
+    skill = Slug(load_default=None)
+
+
+class DirectoryPageSchema(PublicProfilePageSchema):
+    total = fields.Integer()
+
+
+class CoopFiguresSchema(Schema):
+    active_members = fields.Integer()
+    skills_covered = fields.Integer()
 
 
 class BillingDetailsSchema(Schema):

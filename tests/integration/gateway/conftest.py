@@ -18,11 +18,13 @@ LEARNING_SIGNING_KEY = base64.b64encode(os.urandom(32)).decode()
 
 
 class Gateway:
-    """Talks HTTP to one gateway; knows the operator token."""
+    """Talks HTTP to one gateway; knows the operator token and the services behind it
+    (`backends`: service name → its running container, e.g. to stop one mid-test)."""
 
-    def __init__(self, url: str, operator_token: str):
+    def __init__(self, url: str, operator_token: str, backends: dict | None = None):
         self.url = url
         self.operator_token = operator_token
+        self.backends = backends if backends is not None else {}
         self.session = requests.Session()
 
     def call(self, method: str, path: str, token: str | None = None, **kwargs):
@@ -77,18 +79,18 @@ def member_details(**overrides) -> dict:
 def start_gateway(run_services, operator_token):
     """Start members, matching, billing, learning and a gateway (with config overrides);
     returns a `Gateway`, whose HTTP connections are closed after the test."""
-    started_backends, gateways = [], []
+    backends, gateways = {}, []
 
     def start(**config) -> Gateway:
-        if not started_backends:
-            run_services(MembersService, MatchingService)
-            run_services(BillingService)
-            run_services(LearningService, LEARNING_SIGNING_KEY=LEARNING_SIGNING_KEY)
-            started_backends.append(True)
+        if not backends:
+            started = [*run_services(MembersService, MatchingService),
+                       *run_services(BillingService),
+                       *run_services(LearningService, LEARNING_SIGNING_KEY=LEARNING_SIGNING_KEY)]
+            backends.update({container.service_name: container for container in started})
         port = free_port()
         run_services(GatewayService, WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
                      OPERATOR_TOKEN=operator_token, **config)
-        gateways.append(Gateway(f"http://127.0.0.1:{port}", operator_token))
+        gateways.append(Gateway(f"http://127.0.0.1:{port}", operator_token, backends))
         return gateways[-1]
 
     yield start

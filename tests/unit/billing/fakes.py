@@ -30,7 +30,15 @@ class State:
     claims: dict = field(default_factory=dict)
     batches: dict = field(default_factory=dict)
     deposits: set = field(default_factory=set)
+    policies: dict = field(default_factory=dict)
+    enrolments: dict = field(default_factory=dict)
+    charges: dict = field(default_factory=dict)  # (enrolment id, "YYYY-MM") → PremiumCharge
+    leavers: dict = field(default_factory=dict)  # member id → leave date (insurance)
     handled: set = field(default_factory=set)
+    partner_coops: dict = field(default_factory=dict)  # partner id → PartnerCoop
+    partner_placements: dict = field(default_factory=dict)  # contract id → PartnerPlacement
+    rate_mismatches: dict = field(default_factory=dict)  # contract id → last RateMismatch
+    partner_payments: list = field(default_factory=list)  # PartnerPayment, in order
 
 
 @dataclass(frozen=True)
@@ -228,8 +236,100 @@ class FakePayouts(_Repo):
         self.s.deposits.add((member_id, month))
 
 
+class FakeInsurance(_Repo):
+    def add_policy(self, policy):
+        assert policy.id not in self.s.policies
+        self.s.policies[policy.id] = policy
+
+    def get_policy(self, policy_id):
+        return self.s.policies.get(policy_id)
+
+    def save_policy(self, policy):
+        assert policy.id in self.s.policies
+        self.s.policies[policy.id] = policy
+
+    def policies(self, policy_ids):
+        return {i: self.s.policies[i] for i in policy_ids}
+
+    def add_enrolment(self, enrolment):
+        assert enrolment.id not in self.s.enrolments
+        self.s.enrolments[enrolment.id] = enrolment
+
+    def get_enrolment(self, enrolment_id):
+        return self.s.enrolments.get(enrolment_id)
+
+    def save_enrolment(self, enrolment):
+        assert enrolment.id in self.s.enrolments
+        self.s.enrolments[enrolment.id] = enrolment
+
+    def enrolments_of(self, member_id):
+        return [e for e in self.s.enrolments.values() if e.member_id == member_id]
+
+    def enrolments_of_members(self, member_ids):
+        wanted = set(member_ids)
+        return [e for e in self.s.enrolments.values() if e.member_id in wanted]
+
+    def enrolments_starting_by(self, day):
+        return [e for e in self.s.enrolments.values() if e.starts_on <= day and not e.cancelled]
+
+    def charges(self, enrolment_ids):
+        wanted = set(enrolment_ids)
+        return [c for c in self.s.charges.values() if c.enrolment_id in wanted]
+
+    def put_charges(self, charges):
+        for charge in charges:
+            self.s.charges[(charge.enrolment_id, str(charge.month))] = charge
+
+    def left_on(self, member_id):
+        return self.s.leavers.get(member_id)
+
+    def record_leave(self, member_id, left_on):
+        self.s.leavers[member_id] = left_on
+
+
 def _zero():
     return Decimal("0.00")
+
+
+class FakePartnerCoops(_Repo):
+    def get(self, partner_id):
+        return self.s.partner_coops.get(partner_id)
+
+    def put(self, partner):
+        current = self.s.partner_coops.get(partner.id)
+        if current is None or partner.version > current.version:
+            self.s.partner_coops[partner.id] = partner
+
+
+class FakePartnerPlacements(_Repo):
+    def add(self, placement):
+        assert placement.contract_id in self.s.contracts
+        assert placement.contract_id not in self.s.partner_placements
+        self.s.partner_placements[placement.contract_id] = placement
+
+    def get(self, contract_id):
+        return self.s.partner_placements.get(contract_id)
+
+    def lent(self, placement_id):
+        return [p for p in self.s.partner_placements.values()
+                if p.kind == "lent" and p.placement_id == placement_id]
+
+    def many(self, contract_ids):
+        return {c: self.s.partner_placements[c] for c in contract_ids
+                if c in self.s.partner_placements}
+
+    def note_rate_mismatch(self, mismatch):
+        assert mismatch.contract_id in self.s.partner_placements
+        self.s.rate_mismatches[mismatch.contract_id] = mismatch
+
+
+class FakePartnerPayments(_Repo):
+    def add(self, payment):
+        assert payment.id not in {p.id for p in self.s.partner_payments}, "unique on id"
+        self.s.partner_payments.append(payment)
+
+    def paid_between(self, first_day, last_day):
+        return [p for p in self.s.partner_payments if first_day <= p.paid_on <= last_day]
 
 
 class FakeUnitOfWork:
@@ -253,6 +353,10 @@ class FakeUnitOfWork:
         self.ledger = FakeLedger(self)
         self.solidarity = FakeSolidarity(self)
         self.payouts = FakePayouts(self)
+        self.insurance = FakeInsurance(self)
+        self.partner_coops = FakePartnerCoops(self)
+        self.partner_placements = FakePartnerPlacements(self)
+        self.partner_payments = FakePartnerPayments(self)
 
     def __enter__(self):
         self.state = copy.deepcopy(self.committed)

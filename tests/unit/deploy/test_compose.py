@@ -212,6 +212,12 @@ def test_gateway_operator_token_comes_from_the_environment(services):
     assert re.fullmatch(r"\$\{OPERATOR_TOKEN:\?[^}]*\}", token), token
 
 
+def test_gateway_replicas_share_one_required_website_secret(services):
+    # each replica generating its own would refuse forms made by another replica
+    secret = services["gateway"]["environment"]["WEBSITE_SECRET"]
+    assert re.fullmatch(r"\$\{WEBSITE_SECRET:\?[^}]*\}", secret), secret
+
+
 def test_database_password_is_interpolated_not_written_down(services):
     password = services["postgres"]["environment"]["POSTGRES_PASSWORD"]
     assert password.startswith("${POSTGRES_PASSWORD")
@@ -260,7 +266,8 @@ def test_env_example_documents_every_variable_compose_interpolates():
     documented = set(re.findall(r"^(\w+)=", (ROOT / ".env.example").read_text(), re.M))
     assert interpolated == {"OPERATOR_TOKEN", "POSTGRES_PASSWORD", "GATEWAY_HOST_PORT",
                             "CORS_ALLOWED_ORIGINS", "LEARNING_SIGNING_KEY", "COOP_URI",
-                            "FEDERATION_SIGNING_KEY", "FEDERATION_PUBLIC_AMQP_URI"}
+                            "FEDERATION_SIGNING_KEY", "FEDERATION_PUBLIC_AMQP_URI",
+                            "WEBSITE_SECRET"}
     assert interpolated <= documented
 
 

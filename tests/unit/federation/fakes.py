@@ -43,7 +43,13 @@ class FakeReceived(_Tables):
         return (source, event_id) in self.t["received"]
 
     def add(self, partner_id, event, body, received_at):
-        self.t["received"][(event.source, event.id)] = (partner_id, event, body)
+        self.t["received"][(event.source, event.id)] = (partner_id, event, body, received_at)
+
+    def forget_before(self, moment):
+        old = [key for key, row in self.t["received"].items() if row[3] < moment]
+        for key in old:
+            del self.t["received"][key]
+        return len(old)
 
 
 class FakeOutbound(_Tables):

@@ -8,6 +8,7 @@ case that raises halfway therefore leaves nothing behind, as with the database.
 import copy
 
 from infra.pagination import Page, decode_cursor, encode_cursor
+from services.members.domain.directory import CoopFigures, DirectoryPage, matches
 from services.members.domain.skills import Skill, SkillCategory, Taxonomy
 
 CATEGORIES = [SkillCategory("software", "Software development"),
@@ -48,6 +49,20 @@ class FakeMemberRepository:
         more = len(rows) > limit
         rows = rows[:limit]
         return Page([m for _, m in rows], encode_cursor(rows[-1][0]) if more else None)
+
+    def directory_page(self, limit, cursor, terms, skill=None):
+        listed = [(seq, m) for seq, m in self.rows if m.in_directory and matches(m, terms)
+                  and (skill is None or skill in m.skills)]
+        after = decode_cursor(cursor) if cursor else 0
+        rows = [(seq, m) for seq, m in listed if seq > after]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return DirectoryPage([m for _, m in rows], encode_cursor(rows[-1][0]) if more else None,
+                             len(listed))
+
+    def coop_figures(self):
+        active = [m for _, m in self.rows if m.status == "active"]
+        return CoopFigures(len(active), len({slug for m in active for slug in m.skills}))
 
     def count_with_status(self, status):
         return sum(1 for _, m in self.rows if m.status == status)

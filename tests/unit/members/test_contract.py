@@ -6,7 +6,12 @@ import pytest
 from marshmallow import ValidationError
 
 from services.members.domain import capacity, lifecycle, skills, unavailability
-from services.members.schemas import MemberChangesSchema, MemberDetailsSchema, profile
+from services.members.schemas import (
+    MemberChangesSchema,
+    MemberDetailsSchema,
+    MemberQuerySchema,
+    profile,
+)
 from services.members.schemas import capacity as capacity_schemas
 from services.members.schemas import fields as contract_fields
 from services.members.schemas.capacity import AvailabilityQuerySchema, CapacityChangesSchema
@@ -92,3 +97,10 @@ def test_skill_verified_ignores_fields_it_does_not_use():
         "member_id": "4dcd248c-606c-499c-b70f-979a8f067ef3", "skill": "python", "level": 4,
         "evidence": ["endorsement-1"], "endorser_name": "someone"})
     assert data["evidence"] == ["endorsement-1"] and data["verified_at"] is None
+
+
+def test_a_member_id_list_counts_the_ids_as_given_then_drops_repeats():
+    schema = MemberQuerySchema()
+    one = "4dcd248c-606c-499c-b70f-979a8f067ef3"
+    assert schema.load({"member_ids": ",".join([one] * 3)})["member_ids"] == [one]
+    assert load_error_fields(schema, {"member_ids": [one] * 101}) == {"member_ids"}

@@ -3,6 +3,7 @@
 Each is an event handler's use case, applied at most once per event (inbox).
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from services.billing.domain.contract import Contract
@@ -12,18 +13,26 @@ from services.billing.domain.parties import ClientParty, MemberName
 from services.billing.domain.ports import UnitOfWork
 
 
-def record_client(uow: UnitOfWork, event: dict, client: ClientParty) -> bool:
-    """From matching's `client_registered`/`client_updated`; a newer version wins."""
+def keep_newer_snapshot(uow: UnitOfWork, event: dict, repository_of: Callable, key: str,
+                        snapshot) -> bool:
+    """Store `snapshot` (a copy with a `version`) under `key` in `repository_of(uow)` unless
+    an equal or newer version is there; once per event. Whether it was stored."""
     with uow:
         if uow.already_handled(event):
             return False
-        current = uow.clients.get(client.id)
-        changed = current is None or client.version > current.version
+        repository = repository_of(uow)
+        current = repository.get(key)
+        changed = current is None or snapshot.version > current.version
         if changed:
-            uow.clients.put(client)
+            repository.put(snapshot)
         uow.mark_handled(event)
         uow.commit()
         return changed
+
+
+def record_client(uow: UnitOfWork, event: dict, client: ClientParty) -> bool:
+    """From matching's `client_registered`/`client_updated`; a newer version wins."""
+    return keep_newer_snapshot(uow, event, lambda uow: uow.clients, client.id, client)
 
 
 def record_assignment(uow: UnitOfWork, event: dict, settings: CoopSettings) -> Contract:
@@ -60,13 +69,4 @@ def end_assignment(uow: UnitOfWork, event: dict, assignment_id: str, ended_on: d
 def record_member(uow: UnitOfWork, event: dict, member: MemberName) -> bool:
     """From members' `member_created`/`member_updated`/`member_erased`: the name invoice
     lines give; a newer version wins."""
-    with uow:
-        if uow.already_handled(event):
-            return False
-        current = uow.members.get(member.member_id)
-        changed = current is None or member.version > current.version
-        if changed:
-            uow.members.put(member)
-        uow.mark_handled(event)
-        uow.commit()
-        return changed
+    return keep_newer_snapshot(uow, event, lambda uow: uow.members, member.member_id, member)

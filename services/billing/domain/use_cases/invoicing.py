@@ -17,7 +17,7 @@ from infra.errors import ServiceError
 from services.billing.domain.accounts import advanced_to, payable_to
 from services.billing.domain.coop_settings import CoopSettings
 from services.billing.domain.credit_note import credit_in_full, credit_partially, credited_hours
-from services.billing.domain.errors import ClientNotFound, InvoiceNotFound
+from services.billing.domain.errors import InvoiceNotFound
 from services.billing.domain.events import CreditNoteIssued, InvoiceIssued, InvoicePaid
 from services.billing.domain.guarantee import repayments, unpaid_work_by_member
 from services.billing.domain.invoice import Invoice, draft_invoice
@@ -25,13 +25,17 @@ from services.billing.domain.open_work import open_work
 from services.billing.domain.period import Month
 from services.billing.domain.ports import UnitOfWork
 from services.billing.domain.postings import (
-    credit_note_issued,
     guarantee_repaid,
     invoice_issued,
     payment_received,
 )
 from services.billing.domain.receivable import Payment, Receivable
 from services.billing.domain.use_cases._support import credit_normal, load_invoice, post
+from services.billing.domain.use_cases.inter_coop import (
+    credit_note_posting,
+    customer_of,
+    names_on_invoice,
+)
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,11 @@ def run_monthly_invoicing(uow: UnitOfWork, month: Month, issue_date: date, comma
         series = uow.numbers.lock(issue_date.year)
         issued, blocked = [], []
         for (client_id, project_id) in sorted(groups):
-            client = uow.clients.get(client_id)
             try:
-                if client is None:
-                    raise ClientNotFound(client_id)
+                client = customer_of(uow, client_id)  # a client, or a partner coop
                 draft = draft_invoice(client, project_id, month, contracts,
-                                      groups[(client_id, project_id)], member_names)
+                                      groups[(client_id, project_id)],
+                                      names_on_invoice(uow, client_id, member_names))
                 number, next_series = series.next()
                 invoice = draft.issue(number, issue_date, uow.coop, settings.payment_terms_days)
             except ServiceError as error:
@@ -111,7 +114,7 @@ def issue_credit_note(uow: UnitOfWork, invoice_number: str, reason: str, issue_d
         receivable = uow.receivables.get(invoice_number)
         receivable.register_credit_note(note.number, note.gross_total)
         uow.receivables.save(receivable)
-        post(uow, credit_note_issued(command_id, note),
+        post(uow, credit_note_posting(uow, command_id, note),
              development={member: -share.development
                           for member, share in note.shares_by_member().items()})
         uow.publish(CreditNoteIssued(note))

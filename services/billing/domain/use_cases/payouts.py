@@ -3,8 +3,10 @@
 Run at least weekly (the guarantee: within 7 days of approval; see
 `guarantee.late_for_payout`). One transaction: the batch, a payout posting per
 member (payout, solidarity deposit, guarantee advance), the deposits recorded per
-month, and the `payout_batch_created` event. The pain.001 file is made from the
-returned batch with `sepa_export.pain001`; its amounts are the postings' amounts.
+month, insurance premiums deducted (`use_cases/insurance.py`: each month charged
+once, what does not fit carried over), and the `payout_batch_created` event. The
+pain.001 file is made from the returned batch with `sepa_export.pain001`; its amounts
+are the postings' amounts.
 """
 
 from datetime import date
@@ -23,6 +25,11 @@ from services.billing.domain.period import Month
 from services.billing.domain.ports import UnitOfWork
 from services.billing.domain.postings import payout
 from services.billing.domain.use_cases._support import credit_normal, post
+from services.billing.domain.use_cases.insurance import (
+    deduct_premiums,
+    premium_due_by_member,
+    premiums_due,
+)
 
 
 def create_payout_batch(uow: UnitOfWork, batch_id: str, execution_date: date) -> PayoutBatch:
@@ -31,22 +38,24 @@ def create_payout_batch(uow: UnitOfWork, batch_id: str, execution_date: date) ->
         existing = uow.payouts.get(batch_id)
         if existing is not None:
             return existing
-        positions = _positions(uow, execution_date)
+        month = Month.of(execution_date)
+        charges = premiums_due(uow, execution_date)
+        positions = _positions(uow, execution_date, premium_due_by_member(charges))
         batch = plan_payout_batch(batch_id, execution_date, positions,
                                   credit_normal(uow, GUARANTEE_FUND))
-        month = Month.of(execution_date)
         for line in batch.lines:
             post(uow, payout(batch_id, execution_date, line.member_id, line.amount,
                              line.deposit, line.advance))
             if line.deposit:
                 uow.payouts.record_deposit(line.member_id, month, batch_id)
         uow.payouts.add(batch)
+        deduct_premiums(uow, batch, charges)
         uow.publish(PayoutBatchCreated(batch))
         uow.commit()
         return batch
 
 
-def _positions(uow: UnitOfWork, on: date) -> list[MemberPosition]:
+def _positions(uow: UnitOfWork, on: date, premiums: dict) -> list[MemberPosition]:
     owed = {account.split(":", 1)[1]: -balance
             for account, balance in uow.ledger.balances(f"{MEMBER_PAYABLES}:").items()}
     deposits = {m.member_id: m.deposit_due(on, uow.payouts.deposited(m.member_id, Month.of(on)))
@@ -71,5 +80,6 @@ def _positions(uow: UnitOfWork, on: date) -> list[MemberPosition]:
             advanced=credit_normal(uow, advanced_to(member_id)),
             deposit_due=deposits.get(member_id, ZERO),
             waiting_since=waiting_since.get(member_id),
+            premium_due=premiums.get(member_id, ZERO),
         ))
     return positions

@@ -14,10 +14,12 @@ from services.billing.domain.reports import (
 
 
 def get_vat_return(uow: UnitOfWork, quarter: Quarter) -> VatReturn:
-    """The quarter's VAT return summary (operators)."""
+    """The quarter's VAT return summary (operators): output VAT of the documents issued,
+    input VAT of the partner coops' invoices paid."""
     with uow:
         return vat_return(uow.invoices.issued_between(quarter.first_day, quarter.last_day),
-                          quarter)
+                          quarter, uow.partner_payments.paid_between(quarter.first_day,
+                                                                     quarter.last_day))
 
 
 def get_member_annual_statement(uow: UnitOfWork, member_id: str, year: int) -> AnnualStatement:

@@ -20,13 +20,19 @@ from services.billing.domain.ports import UnitOfWork
 from services.billing.domain.postings import hours_approved
 from services.billing.domain.timesheet import TimeEntry
 from services.billing.domain.use_cases._support import load_contract, now, post
+from services.billing.domain.use_cases.inter_coop import (
+    book_external_work,
+    check_hours_may_be_written,
+)
 
 
 def submit_hours(uow: UnitOfWork, member_id: str, contract_id: str,
                  hours_by_day: dict[date, object]) -> list[TimeEntry]:
-    """The member's hours on one assignment, per day; a day written again is replaced."""
+    """The member's hours on one assignment, per day; a day written again is replaced.
+    Never on a lent contract (`LentHoursComeFromThePartner`: the partner's hours only)."""
     with uow:
         contract = load_contract(uow, contract_id)
+        check_hours_may_be_written(uow, contract_id)
         written = []
         for day in sorted(hours_by_day):
             others = sum((e.hours for e in uow.entries.for_member_day(member_id, day)
@@ -56,6 +62,7 @@ def approve_hours(uow: UnitOfWork, client_id: str, entry_ids: list[str],
             entry.approve(client_id, now())
             uow.entries.save(entry)
         after = _open_units(uow, contracts, units)
+        before, after = book_external_work(uow, contracts, before, after, entries, command_id)
         increments = approval_increments(before, after)
         post(uow, hours_approved(command_id, now().date(), increments),
              development={member: share.development for member, share in increments.items()})

@@ -9,7 +9,13 @@ from services.federation.domain.errors import (
     PartnerNotFound,
 )
 from services.federation.domain.keys import PublicKey
-from services.federation.domain.partner import Address, Partner
+from services.federation.domain.partner import (
+    Address,
+    BillingDetails,
+    Partner,
+    PartnerRegistered,
+    PartnerUpdated,
+)
 from services.federation.domain.ports import UnitOfWork
 
 
@@ -31,11 +37,12 @@ def add_partner(uow: UnitOfWork, details: dict, our_coop: str) -> Partner:
         str(uuid.uuid4()), details["coop_uri"], details["name"],
         [PublicKey.from_base64(key) for key in details["public_keys"]],
         Address(**details["address"]), details["accepted_types"], details["shared_types"],
-        now())
+        now(), billing=BillingDetails.from_dict(details.get("billing")))
     with uow:
         if uow.partners.by_coop(partner.coop_uri) is not None:
             raise PartnerAlreadyRegistered(partner.coop_uri)
         uow.partners.add(partner)
+        uow.publish(PartnerRegistered(partner))
         uow.commit()
     return partner
 
@@ -52,13 +59,16 @@ def list_partners(uow: UnitOfWork, limit: int, cursor: str | None):
 
 def update_partner(uow: UnitOfWork, partner_id: str, changes: dict) -> Partner:
     address = changes.get("address")
+    billing = ({"billing": BillingDetails.from_dict(changes["billing"])}
+               if "billing" in changes else {})
     with uow:
         partner = _partner(uow, partner_id).changed(
             now(), name=changes.get("name"),
             address=Address(**address) if address is not None else None,
             accepted_types=changes.get("accepted_types"),
-            shared_types=changes.get("shared_types"))
+            shared_types=changes.get("shared_types"), **billing)
         uow.partners.save(partner)
+        uow.publish(PartnerUpdated(partner))
         uow.commit()
     return partner
 

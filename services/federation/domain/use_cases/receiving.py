@@ -5,11 +5,12 @@ Either the event passes every rule and is recorded (the dedup store) and re-publ
 nothing is written.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from infra.errors import Conflict
 from services.federation.domain.events import PartnerEventReceived
 from services.federation.domain.ports import DataCheck, UnitOfWork
+from services.federation.domain.retention import forget_received_before
 from services.federation.domain.rules import DataDoesNotMatchSchema, EventReplayed
 from services.federation.domain.verification import WINDOW, Delivery, ReplayWindow, read, verify
 
@@ -35,3 +36,12 @@ def receive(uow: UnitOfWork, delivery: Delivery, check_data: DataCheck, now: dat
         except Conflict:  # another replica recorded the same event a moment ago
             raise EventReplayed(f"{event.source} sent event {event.id} before.") from None
     return received
+
+
+def forget_old_received_events(uow: UnitOfWork, now: datetime, retention: timedelta) -> int:
+    """Forget accepted events older than the retention (never those inside the replay
+    window); how many were forgotten."""
+    with uow:
+        forgotten = uow.received.forget_before(forget_received_before(now, retention))
+        uow.commit()
+    return forgotten

@@ -7,12 +7,12 @@ Applied once per event (its own inbox key next to the read model's), under the
 import uuid
 from datetime import UTC, date, datetime
 
-from services.matching.domain.assignments import booked_hours
 from services.matching.domain.availability import available_hours
 from services.matching.domain.continuity import apply, running_team, weeks_out
 from services.matching.domain.events import AssignmentEnded
 from services.matching.domain.ports import UnitOfWork
 from services.matching.domain.proposals import IsoWeek, substitute
+from services.matching.domain.use_cases.bookings import booked_for
 from services.matching.domain.use_cases.proposals import BOOKINGS, pool_for
 
 
@@ -32,7 +32,7 @@ def keep_seats_covered(uow: UnitOfWork, event: dict, member_id: str, today: date
         changes = []
         record = uow.candidates.records([member_id]).get(member_id)
         # what they held before any of it ends: the weeks they no longer cover
-        held = booked_hours(uow.assignments.confirmed_for([member_id])).get(member_id, {})
+        held = booked_for(uow, [member_id]).get(member_id, {})
         if record is not None and record.candidate.left_on is not None:
             _end_work_after_leaving(uow, member_id, record.candidate.left_on)
         seats = uow.seats.held_by(member_id)
@@ -61,7 +61,7 @@ def _cover_project(uow: UnitOfWork, project_id: str, member_id: str, record, hel
         return []
     seats = uow.seats.for_project(project_id)
     team = running_team(project, seats, uow.assignments.for_project(project_id),
-                        IsoWeek.of(today))
+                        IsoWeek.of(today), uow.placements.for_project(project_id))
     mine = [seat for seat in team.seats if member_id in (seat.primary, seat.backup)]
     weeks = sorted({week for seat in mine for week in seat.weeks})
     backing_up: dict[IsoWeek, object] = {}

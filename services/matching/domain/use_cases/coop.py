@@ -3,7 +3,6 @@
 from dataclasses import asdict
 from decimal import Decimal
 
-from services.matching.domain.assignments import booked_hours
 from services.matching.domain.availability import available_hours
 from services.matching.domain.errors import FairnessHorizonOutOfRange
 from services.matching.domain.ports import UnitOfWork
@@ -15,6 +14,7 @@ from services.matching.domain.proposals import (
     fairness_report,
 )
 from services.matching.domain.proposals.iso_week import weeks_from
+from services.matching.domain.use_cases.bookings import booked_for
 
 MAX_HORIZON_WEEKS = 157  # three years, as everywhere else
 
@@ -27,7 +27,7 @@ def fairness(uow: UnitOfWork, from_week: IsoWeek, to_week: IsoWeek) -> FairnessR
     with uow:
         records = uow.candidates.active()
         member_ids = [record.candidate.member_id for record in records]
-        booked = booked_hours(uow.assignments.confirmed_for(member_ids))
+        booked = booked_for(uow, member_ids)
     workloads = {}
     for record in records:
         member_id = record.candidate.member_id

@@ -116,10 +116,12 @@ def project_timeline(uow: UnitOfWork, project_id: str, scope: str | None = None)
 
 
 def get_team(uow: UnitOfWork, project_id: str, scope: str | None = None):
-    """(seats, assignments) of the project's team; empty before a proposal is accepted."""
+    """(seats, assignments, external members) of the project's team; empty before a
+    proposal is accepted. External members are partner coops' members (placements)."""
     with uow:
         find_project(uow, project_id, scope)
-        return uow.seats.for_project(project_id), uow.assignments.for_project(project_id)
+        return (uow.seats.for_project(project_id), uow.assignments.for_project(project_id),
+                uow.placements.for_project(project_id))
 
 
 def member_assignments(uow: UnitOfWork, member_id: str):

@@ -9,7 +9,7 @@ same hours cannot both pass, and a failed acceptance books nothing.
 
 from datetime import UTC, date, datetime
 
-from services.matching.domain.assignments import booked_hours, work_histories
+from services.matching.domain.assignments import work_histories
 from services.matching.domain.errors import (
     NoSuchTeamOption,
     ProposalForOlderProjectVersion,
@@ -23,6 +23,7 @@ from services.matching.domain.proposals import propose_team
 from services.matching.domain.staffing import check_option_still_fits, staff, team_pool
 from services.matching.domain.team_proposals import ACCEPTED, OPEN, SUPERSEDED, Proposal
 from services.matching.domain.timeline import TimelineEntry
+from services.matching.domain.use_cases.bookings import booked_for
 from services.matching.domain.use_cases.projects import find_project
 
 BOOKINGS = "bookings"  # the named lock every change of booked hours takes
@@ -40,7 +41,7 @@ def pool_for(uow: UnitOfWork, skills, weeks):
 
 
 def _profiles(uow: UnitOfWork, records, member_ids, weeks, with_history: bool):
-    booked = booked_hours(uow.assignments.confirmed_for(member_ids))
+    booked = booked_for(uow, member_ids)
     histories = {}
     if with_history:
         past = uow.assignments.all_for(member_ids)

@@ -15,6 +15,11 @@ from services.members.domain.use_cases.capacity import (
     get_capacity,
     remove_unavailability,
 )
+from services.members.domain.use_cases.directory import (
+    coop_figures,
+    get_directory_profile,
+    list_directory,
+)
 from services.members.domain.use_cases.lifecycle import (
     give_notice,
     reinstate_member,
@@ -33,7 +38,8 @@ from services.members.domain.use_cases.weekly_availability import availability
 
 __all__ = [
     "MemberExport", "activate_member", "add_skill", "add_unavailability", "change_capacity",
-    "change_unavailability", "create_member", "erase_member", "export_member",
+    "change_unavailability", "coop_figures", "create_member", "get_directory_profile",
+    "list_directory", "erase_member", "export_member",
     "get_admission", "get_capacity", "get_member", "get_taxonomy", "give_notice",
     "availability", "list_members", "record_skill_verification",
     "register_applicant", "reinstate_member", "remove_unavailability", "set_skills",

@@ -1,0 +1,27 @@
+"""The federation flows' use cases in one namespace (entrypoints use this)."""
+
+from services.matching.domain.use_cases.candidates import get_candidate
+from services.matching.domain.use_cases.lending import (
+    lend_member,
+    list_incoming_offers,
+    list_lendings,
+    offer_member,
+    receive_seat_offer,
+    skill_supply,
+)
+from services.matching.domain.use_cases.overflow import (
+    accept_candidate,
+    get_seat_offer,
+    list_seat_offers,
+    offer_seat,
+    offer_seat_for_gap,
+    receive_candidate,
+    record_offer_sent,
+)
+
+__all__ = [
+    "accept_candidate", "get_candidate", "get_seat_offer", "lend_member",
+    "list_incoming_offers", "list_lendings", "list_seat_offers", "offer_member", "offer_seat",
+    "offer_seat_for_gap", "receive_candidate", "receive_seat_offer", "record_offer_sent",
+    "skill_supply",
+]

@@ -1,0 +1,234 @@
+"""Overflow staffing, the borrowing side: offering seats to partner coops, their
+candidates, and accepting one as an external team member (see `domain/overflow.py`).
+
+A partner's candidate is kept, ignored as a copy (`AlreadyApplied`, marked handled),
+left for a retry (`RecipientNotYetKnown`, nothing stored) or refused
+(`PartnerOverstepped`, raised after a warning: nothing stored, the handler parks it).
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from services.matching.domain.assignments import PRIMARY
+from services.matching.domain.federation_errors import (
+    AlreadyApplied,
+    NoWeeksLeftToOffer,
+    PartnerCandidateNotFound,
+    PartnerOverstepped,
+    SeatAlreadyOffered,
+    SeatCannotBeOffered,
+    SeatNotFound,
+    SeatOfferNotFound,
+    SeatOfferNotOpen,
+    WeeksNotConsecutive,
+)
+from services.matching.domain.federation_events import ExternalMemberPlaced, SeatOfferOpened
+from services.matching.domain.overflow import (
+    COVERAGE_GAP,
+    FILLED,
+    OPEN,
+    OPERATOR,
+    PartnerCandidate,
+    Placement,
+    Recipient,
+    SeatOffer,
+    check_offer_for_candidate,
+    describe_runs,
+    week_runs,
+)
+from services.matching.domain.ports import UnitOfWork
+from services.matching.domain.proposals.iso_week import IsoWeek
+from services.matching.domain.timeline import TimelineEntry
+from services.matching.domain.use_cases.projects import find_project
+
+log = logging.getLogger(__name__)
+
+
+SEAT_OFFERS = "seat_offers"  # the named lock taken to open seat offers
+
+
+def offer_seat(uow: UnitOfWork, project_id: str, seat_id: str, today: date, now: datetime,
+               first_week: IsoWeek | None = None, last_week: IsoWeek | None = None) -> SeatOffer:
+    """An operator offers a seat to partners: its weeks left (or those asked for), which
+    must be one run of consecutive weeks (`WeeksNotConsecutive` names the runs)."""
+    with uow:
+        plan = _plan(uow, project_id, seat_id, today, first_week, last_week)
+        if len(plan.runs) > 1:
+            raise WeeksNotConsecutive(describe_runs(plan.runs))
+        [offer] = _open(uow, plan, OPERATOR, now)
+        uow.commit()
+        return offer
+
+
+def offer_seat_for_gap(uow: UnitOfWork, event: dict, today: date,
+                       now: datetime) -> list[str]:
+    """On `coverage_gap_detected`: offer the seat for the gap's weeks not offered before,
+    one offer per run of consecutive weeks; the offers' ids (none when there is nothing
+    to offer: offered already, no week left, project no longer staffed)."""
+    data = event["data"]
+    weeks = [IsoWeek.parse(week) for week in data["weeks"]]
+    with uow:
+        if uow.already_handled(event):
+            return []
+        offers = []
+        try:
+            plan = _plan(uow, str(data["project_id"]), str(data["seat_id"]), today, min(weeks),
+                         max(weeks), only=set(weeks))
+        except (SeatAlreadyOffered, SeatCannotBeOffered, SeatNotFound, NoWeeksLeftToOffer) as why:
+            log.info("coverage gap %s not offered to partners: %s", event["id"], why)
+        else:
+            offers = _open(uow, plan, COVERAGE_GAP, now)
+        uow.mark_handled(event)
+        uow.commit()
+        return [offer.id for offer in offers]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    project: object
+    seat: object
+    role: object
+    seat_rate: Decimal
+    runs: list  # [(first week, last week)] of consecutive weeks to offer
+
+
+def _plan(uow: UnitOfWork, project_id: str, seat_id: str, today: date,
+          first_week: IsoWeek | None, last_week: IsoWeek | None, only=None) -> _Plan:
+    """The weeks of a seat to offer: the project's, from this week, within the weeks asked
+    for (`only`: just those), none an earlier offer or a placement on the seat covers."""
+    uow.locks.acquire(SEAT_OFFERS)  # two requests racing see each other's offers
+    project = find_project(uow, project_id, None)
+    if not project.is_staffed:
+        raise SeatCannotBeOffered(project.id, project.status)
+    seat = next((s for s in uow.seats.for_project(project.id) if s.id == seat_id), None)
+    role = project.role(seat.role_id) if seat is not None else None
+    rates = [a.hourly_rate for a in uow.assignments.for_project(project.id)
+             if seat is not None and a.seat_id == seat.id and a.kind == PRIMARY]
+    if role is None or not rates:  # the growth seat is the coop's own, never offered
+        raise SeatNotFound(project_id, seat_id)
+    placed = {week for p in uow.placements.for_project(project.id) if p.seat_id == seat.id
+              for week in p.weeks}
+    this_week = IsoWeek.of(today)
+    weeks = [week for week in project.as_solver_input().weeks
+             if week >= this_week and week not in placed
+             and (first_week is None or week >= first_week)
+             and (last_week is None or week <= last_week)
+             and (only is None or week in only)]
+    if not weeks:
+        raise NoWeeksLeftToOffer()
+    offered = {week for offer in uow.seat_offers.for_seat(seat.id) for week in offer.weeks}
+    left = [week for week in weeks if week not in offered]
+    if not left:
+        raise SeatAlreadyOffered(seat.id, describe_runs(week_runs(weeks)))
+    return _Plan(project, seat, role, max(rates), week_runs(left))
+
+
+def _open(uow: UnitOfWork, plan: _Plan, reason: str, now: datetime) -> list[SeatOffer]:
+    project, seat, role = plan.project, plan.seat, plan.role
+    why = "nobody in the coop can take it" if reason == COVERAGE_GAP else "the coop asked"
+    offers = []
+    for run in plan.runs:
+        offer = SeatOffer.open(project, seat, role, run, plan.seat_rate, reason, now)
+        uow.seat_offers.add(offer)
+        uow.timeline.add(TimelineEntry.new(
+            project.id, now, "seat_offered_to_partners",
+            f"The {role.skill} seat is offered to partner coops for "
+            f"{describe_runs([run])} ({why}).",
+            {"seat_id": seat.id, "offer_id": offer.id}))
+        uow.publish(SeatOfferOpened(offer))
+        offers.append(offer)
+    return offers
+
+
+def record_offer_sent(uow: UnitOfWork, event: dict) -> bool:
+    """On federation's `seat_offer_sent`: the partners the offer went to (only those may
+    answer it; `recipients` names them all). False when redelivered or not our offer."""
+    data = event["data"]
+    with uow:
+        if uow.already_handled(event):
+            return False
+        offer = uow.seat_offers.get(str(data["offer_id"]))
+        recipients = [Recipient(str(data["partner_id"]), data["partner_name"])] + [
+            Recipient(str(r["partner_id"]), r["partner_name"])
+            for r in data.get("recipients", [])]
+        changed = offer is not None and offer.sent_to(recipients)
+        if changed:
+            uow.seat_offers.save(offer)
+        elif offer is None:
+            log.warning("federation sent seat offer %s, which we do not know", data["offer_id"])
+        uow.mark_handled(event)
+        uow.commit()
+        return changed
+
+
+def receive_candidate(uow: UnitOfWork, event: dict, candidate: PartnerCandidate) -> bool:
+    """On `partner_candidate_offered`: keep the candidate under its offer (True). A copy
+    of one kept is ignored (False); `RecipientNotYetKnown` and a `PartnerOverstepped`
+    rule propagate with nothing stored, for the handler to retry or park the event."""
+    with uow:
+        if uow.already_handled(event):
+            return False
+        offer = uow.seat_offers.get(candidate.offer_id)
+        try:
+            check_offer_for_candidate(offer, candidate)
+        except AlreadyApplied as why:
+            log.info("candidate %s from partner %s ignored: %s (%s)", candidate.candidate_id,
+                     candidate.partner_id, why.rule, why.detail)
+            uow.mark_handled(event)
+            uow.commit()
+            return False
+        except PartnerOverstepped as why:
+            log.warning("refused candidate %s from partner %s: %s (%s)",
+                        candidate.candidate_id, candidate.partner_id, why.rule, why.detail)
+            raise
+        offer.candidates.append(candidate)
+        uow.seat_offers.save(offer)
+        uow.mark_handled(event)
+        uow.commit()
+        return True
+
+
+def list_seat_offers(uow: UnitOfWork, status: str | None = None) -> list[SeatOffer]:
+    with uow:
+        return uow.seat_offers.listed(status)
+
+
+def get_seat_offer(uow: UnitOfWork, offer_id: str) -> SeatOffer:
+    with uow:
+        offer = uow.seat_offers.get(offer_id)
+        if offer is None:
+            raise SeatOfferNotFound(offer_id)
+        return offer
+
+
+def accept_candidate(uow: UnitOfWork, offer_id: str, candidate_id: str,
+                     now: datetime) -> Placement:
+    """The operator takes a partner's candidate: the lent member joins the project as an
+    external team member on the seat, and the offer is filled."""
+    with uow:
+        offer = uow.seat_offers.get(offer_id)
+        if offer is None:
+            raise SeatOfferNotFound(offer_id)
+        if offer.status != OPEN:
+            raise SeatOfferNotOpen(offer.id, offer.status)
+        candidate = offer.candidate(candidate_id)
+        if candidate is None:
+            raise PartnerCandidateNotFound(offer.id, candidate_id)
+        project = find_project(uow, offer.project_id, None)
+        placement = Placement.of(offer, candidate, project.starts_on, project.ends_on, now)
+        uow.placements.add(placement)
+        offer.status = FILLED
+        uow.seat_offers.save(offer)
+        uow.timeline.add(TimelineEntry.new(
+            project.id, now, "external_member_placed",
+            f"A member of partner coop {candidate.partner_name} takes the {offer.skill} seat "
+            f"from {placement.starts_on} to {placement.ends_on}.",
+            {"seat_id": offer.seat_id, "placement_id": placement.id,
+             "partner_id": candidate.partner_id, "partner_name": candidate.partner_name}))
+        uow.publish(ExternalMemberPlaced(
+            placement, f"{project.title} — {offer.skill} (partner coop "
+                       f"{candidate.partner_name})"[:200]))
+        uow.commit()
+        return placement

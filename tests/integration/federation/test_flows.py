@@ -1,0 +1,119 @@
+"""The flows' translation on two real coops: our local events become federated events
+for the right partners with exactly the federated fields, once; partners' skill supply
+is kept and readable."""
+
+import time
+import uuid
+
+from nameko.standalone.events import event_dispatcher
+
+from infra.events import envelope
+from tests.support.broker import EventTap
+from tests.support.waiting import eventually
+
+P = "coop.multitalent."
+
+
+def register(a, b, a_shares, b_shares) -> tuple[str, str]:
+    """(B's id at A, A's id at B), each accepting what the other shares."""
+    with b.rpc() as federation_b:
+        a_at_b = federation_b.add_partner(a.identity_as_partner(a_shares, b_shares))["id"]
+    with a.rpc() as federation_a:
+        b_at_a = federation_a.add_partner(b.identity_as_partner(b_shares, a_shares))["id"]
+    return b_at_a, a_at_b
+
+
+def drained(tap, count: int, settle: float = 0.7) -> list[dict]:
+    """The flows' events the tap saw (not the registry's), once `count` arrived."""
+    seen = []
+
+    def flows_only():
+        return [e for e in tap.drain() if not e["type"].startswith("partner_registered")
+                and e["type"] != "partner_updated"]
+
+    def enough():
+        seen.extend(flows_only())
+        return len(seen) >= count
+
+    eventually(enough, timeout=10)
+    time.sleep(settle)
+    return seen + flows_only()
+
+
+def seat_offer_opened() -> dict:
+    offer_id = str(uuid.uuid4())
+    return envelope("matching", "seat_offer_opened", offer_id, {
+        "offer_id": offer_id, "project_id": str(uuid.uuid4()), "seat_id": "p:0",
+        "role_id": str(uuid.uuid4()), "skill": "python", "min_level": 4,
+        "hours_per_week": "24.00", "first_week": "2027-W02", "last_week": "2027-W10",
+        "rate_min": "67.50", "rate_max": "90.00", "currency": "EUR", "languages": ["nl"],
+        "description": "python at level 4 or above."})
+
+
+def test_a_seat_offer_goes_once_to_partners_sharing_it_with_only_federated_fields(coops, tap_b):
+    a, b = coops
+    b_at_a, a_at_b = register(a, b, [f"{P}seat_offered.v1"], [])
+    tap_a = EventTap(a.amqp_uri, "federation", "seat_offer_sent")
+    try:
+        opened = seat_offer_opened()
+        dispatch = event_dispatcher(a.config)
+        dispatch("matching", "seat_offer_opened", opened)
+        dispatch("matching", "seat_offer_opened", opened)  # delivered twice
+        [arrived] = drained(tap_b, 1)
+        assert arrived["type"] == "partner_seat_offered"
+        assert arrived["data"]["partner_id"] == a_at_b
+        data = arrived["data"]["data"]
+        assert data["offer_id"] == opened["data"]["offer_id"] and data["rate_max"] == "90.00"
+        assert not {"project_id", "seat_id", "role_id"} & set(data)
+        [sent] = drained(tap_a, 1)
+        assert sent["data"]["partner_id"] == b_at_a and sent["data"]["offer_id"] == data[
+            "offer_id"]
+        assert {"partner_id": b_at_a, "partner_name": sent["data"]["partner_name"]} in sent[
+            "data"]["recipients"]  # every recipient, in each seat_offer_sent
+    finally:
+        tap_a.close()
+
+
+def test_a_candidate_and_an_acceptance_go_to_the_partner_they_name(coops, tap_b):
+    a, b = coops
+    b_at_a, _ = register(a, b, [f"{P}candidate_offered.v1", f"{P}candidate_accepted.v1"], [])
+    offer_id, candidate_id = str(uuid.uuid4()), str(uuid.uuid4())
+    dispatch = event_dispatcher(a.config)
+    dispatch("matching", "candidate_offer_made", envelope(
+        "matching", "candidate_offer_made", offer_id, {
+            "partner_id": b_at_a, "offer_id": offer_id, "candidate_id": candidate_id,
+            "skills": [{"skill": "python", "level": 5, "verified_level": 4}],
+            "available_hours_per_week": "24.00", "introduction": "Backend developer.",
+            "languages": ["nl"], "hourly_rate": "85.00", "currency": "EUR"}))
+    dispatch("matching", "external_member_placed", envelope(
+        "matching", "external_member_placed", offer_id, {
+            "placement_id": str(uuid.uuid4()), "offer_id": offer_id, "partner_id": b_at_a,
+            "partner_name": "Coop B", "candidate_id": candidate_id,
+            "project_id": str(uuid.uuid4()), "client_id": str(uuid.uuid4()), "seat_id": "p:0",
+            "role_id": str(uuid.uuid4()), "skill": "python", "hours_per_week": "24.00",
+            "starts_on": "2027-01-04", "ends_on": "2027-03-26", "client_hourly_rate": "90.00",
+            "partner_hourly_rate": "85.00", "currency": "EUR", "description": "Permits"}))
+    arrived = {e["type"]: e["data"]["data"] for e in drained(tap_b, 2)}
+    assert set(arrived) == {"partner_candidate_offered", "partner_candidate_accepted"}
+    assert arrived["partner_candidate_offered"]["candidate_id"] == candidate_id
+    accepted = arrived["partner_candidate_accepted"]
+    assert accepted["hourly_rate"] == "85.00"  # the partner's rate, not the client's
+    assert not {"client_id", "project_id", "client_hourly_rate", "partner_id"} & set(accepted)
+
+
+def test_a_partners_skill_supply_is_kept_and_read_per_skill(coops, tap_b):
+    a, b = coops
+    b_at_a, a_at_b = register(a, b, [f"{P}skill_supply_shared.v1"], [])
+    supply = {"as_of": "2026-11-30", "skills": [
+        {"skill": "python", "members": 12, "verified_members": 7},
+        {"skill": "service-design", "members": 4, "verified_members": 2}]}
+    with a.rpc() as federation_a:
+        federation_a.send(b_at_a, f"{P}skill_supply_shared.v1", "2026-11-30", supply)
+
+    def kept():
+        with b.rpc() as federation_b:
+            return federation_b.skill_supply({"skill": "python"})["items"]
+
+    [found] = eventually(kept, timeout=10)
+    assert (found["partner_id"], found["as_of"]) == (a_at_b, "2026-11-30")
+    assert found["skills"] == [{"skill": "python", "members": 12, "verified_members": 7}]

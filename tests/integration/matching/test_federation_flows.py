@@ -1,0 +1,228 @@
+"""The federation flows in a real matching service: partners' events as federation
+re-publishes them, operators' RPC, and the events matching publishes for federation."""
+
+import dataclasses
+import time
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from kombu import Connection, Queue
+from nameko.standalone.events import event_dispatcher
+from sqlalchemy.orm import sessionmaker
+
+from infra.db import make_engine
+from infra.events import envelope
+from services.matching.domain.federation_errors import MemberAlreadyOffered, SeatAlreadyOffered
+from services.matching.domain.lending import IncomingOffer, OfferedCandidate
+from services.matching.domain.proposals import IsoWeek
+from services.matching.unit_of_work import MatchingUnitOfWork
+from tests.support.waiting import eventually
+
+ROLE = {"minimum_level": 4, "hours_per_week": "24"}
+
+
+def parked(nameko_config, handler: str, event_id: str) -> str | None:
+    """The error header of the event `event_id` parked by matching's `handler` (left in
+    the queue), or None."""
+    queue = f"evt-federation-{handler.removeprefix('on_')}--matching.{handler}.parked"
+    with Connection(nameko_config["AMQP_URI"]) as connection:
+        channel = connection.channel()
+        channel.queue_declare(queue, passive=True)  # raises until something was parked
+        bound = Queue(queue, durable=True)(channel)
+        while (message := bound.get(no_ack=False)) is not None:
+            if message.payload["id"] == event_id:
+                return message.headers["x-multitalent-error"]
+    return None  # unacknowledged: back in the queue when the channel closes
+
+
+def partner_event(what: str, partner_id: str, data: dict, subject: str) -> dict:
+    now = datetime.now(UTC).isoformat()
+    return envelope("federation", f"partner_{what}", subject, {
+        "partner_id": partner_id, "partner_coop": "https://coop-x.example/",
+        "partner_name": "Coop X", "federated_id": str(uuid.uuid4()),
+        "federated_type": f"coop.multitalent.{what}.v1", "sent_at": now, "received_at": now,
+        "data": data})
+
+
+def test_a_partners_seat_is_answered_with_a_pseudonym_and_lent_once(coop, tap, nameko_config):
+    matching = coop.rpc.matching
+    skill = coop.new_skill()
+    ann = coop.member("Ann", {skill: 5}, hours="32")
+    partner, stranger = str(uuid.uuid4()), str(uuid.uuid4())
+    offer_id = str(uuid.uuid4())
+    dispatch = event_dispatcher(nameko_config)
+    seat = partner_event("seat_offered", partner, {
+        "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
+        "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
+        "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""}, offer_id)
+    dispatch("federation", seat["type"], seat)
+    dispatch("federation", seat["type"], seat)  # delivered twice
+
+    def incoming():
+        return [i for i in matching.list_incoming_offers()["items"] if i["offer_id"] == offer_id]
+
+    [offer] = eventually(incoming, timeout=10)
+    assert [s["member_id"] for s in offer["suggestions"]] == [ann]
+    made = matching.offer_member_to_partner(offer["id"], {
+        "member_id": ann, "hourly_rate": "85.00", "introduction": "Builds web shops."})
+    [told] = tap.wait_for("candidate_offer_made", candidate_id=made["candidate_id"])
+    assert ann not in str(told["data"]) and told["data"]["partner_id"] == partner
+    assert told["data"]["introduction"] == "Builds web shops."
+
+    accepted = {"offer_id": offer_id, "candidate_id": made["candidate_id"],
+                "placement_id": str(uuid.uuid4()), "starts_on": "2027-01-11",
+                "ends_on": "2027-02-05", "hours_per_week": "24", "hourly_rate": "85.00",
+                "currency": "EUR"}
+    forged = partner_event("candidate_accepted", stranger, accepted, offer_id)
+    dispatch("federation", forged["type"], forged)
+    real = partner_event("candidate_accepted", partner, accepted, offer_id)
+    dispatch("federation", real["type"], real)
+    dispatch("federation", real["type"], real)
+    copy = partner_event("candidate_accepted", partner, accepted, offer_id)  # another id
+    dispatch("federation", copy["type"], copy)
+    [lent] = tap.wait_for("member_lent", member_id=ann, timeout=10)
+    error = eventually(lambda: parked(nameko_config, "on_partner_candidate_accepted",
+                                      forged["id"]), timeout=10)
+    assert error.startswith("CandidateNotOfferedToPartner: ")  # refused: dead-lettered
+    assert (lent["data"]["partner_id"], lent["data"]["placement_id"]) == (
+        partner, accepted["placement_id"])
+    lendings = matching.list_lendings()["items"]
+    assert [(x["member_id"], x["partner_id"]) for x in lendings if x["member_id"] == ann] == [
+        (ann, partner)]
+    utilisation = matching.fairness({"from_week": "2027-W02", "to_week": "2027-W05"})
+    [mine] = [u for u in utilisation["utilisation"] if u["member_id"] == ann]
+    assert mine["utilisation"] == 0.75  # 24 of 32 hours lent
+
+
+def test_our_seat_offered_to_partners_gets_an_external_member(coop, tap, nameko_config):
+    matching = coop.rpc.matching
+    skill = coop.new_skill()
+    coop.member("Bea", {skill: 5}, rate="90.00")
+    project = coop.project(coop.client(), [{"skill": skill, **ROLE}])
+    proposal = matching.propose_team(project["id"])
+    [seat] = matching.accept_proposal(proposal["id"])["seats"]
+    offer = matching.offer_seat_to_partners(project["id"], seat["id"], {})
+    [opened] = tap.wait_for("seat_offer_opened", offer_id=offer["id"])
+    assert (opened["data"]["rate_min"], opened["data"]["rate_max"]) == ("67.50", "90.00")
+    assert "client_id" not in opened["data"]
+
+    partner, stranger = str(uuid.uuid4()), str(uuid.uuid4())
+    dispatch = event_dispatcher(nameko_config)
+
+    def candidate(partner_id):
+        data = {"offer_id": offer["id"], "candidate_id": str(uuid.uuid4()),
+                "skills": [{"skill": skill, "level": 5, "verified_level": None}],
+                "available_hours_per_week": "24", "introduction": "Hello.", "languages": [],
+                "hourly_rate": "85.00", "currency": "EUR"}
+        return partner_event("candidate_offered", partner_id, data, offer["id"])
+
+    # the answer overtakes federation's news of whom the offer went to: retried, not lost
+    outsider, answer = candidate(stranger), candidate(partner)
+    dispatch("federation", answer["type"], answer)
+    time.sleep(0.5)
+    assert matching.get_seat_offer(offer["id"])["candidates"] == []
+    sent = envelope("federation", "seat_offer_sent", offer["id"], {
+        "offer_id": offer["id"], "partner_id": partner, "partner_name": "Coop X",
+        "federated_id": str(uuid.uuid4()),
+        "recipients": [{"partner_id": partner, "partner_name": "Coop X"}]})
+    dispatch("federation", "seat_offer_sent", sent)
+    dispatch("federation", outsider["type"], outsider)  # never sent to that partner
+    eventually(lambda: matching.get_seat_offer(offer["id"])["candidates"], timeout=10)
+    [kept] = matching.get_seat_offer(offer["id"])["candidates"]
+    assert kept["candidate_id"] == answer["data"]["data"]["candidate_id"]
+    assert matching.get_seat_offer(offer["id"])["sent_to"] == [
+        {"partner_id": partner, "partner_name": "Coop X"}]
+    error = eventually(lambda: parked(nameko_config, "on_partner_candidate_offered",
+                                      outsider["id"]), timeout=10)
+    assert error.startswith("OfferNotSentToPartner: ")
+
+    placed = matching.accept_partner_candidate(offer["id"], kept["candidate_id"])
+    assert placed["lending_coop"] == {"partner_id": partner, "name": "Coop X"}
+    [external] = matching.get_team(project["id"])["external_members"]
+    assert (external["seat_id"], external["candidate_id"]) == (seat["id"], kept["candidate_id"])
+    [event] = tap.wait_for("external_member_placed", offer_id=offer["id"])
+    assert (event["data"]["client_hourly_rate"], event["data"]["partner_hourly_rate"]) == (
+        "90.00", "85.00")
+    assert matching.get_seat_offer(offer["id"])["status"] == "filled"
+
+
+def test_a_coverage_gap_opens_a_seat_offer_by_itself(coop, tap, nameko_config):
+    matching = coop.rpc.matching
+    skill = coop.new_skill()
+    coop.member("Cas", {skill: 5})
+    project = coop.project(coop.client(), [{"skill": skill, **ROLE}])
+    proposal = matching.propose_team(project["id"])
+    [seat] = matching.accept_proposal(proposal["id"])["seats"]
+    gap = envelope("matching", "coverage_gap_detected", project["id"], {
+        "project_id": project["id"], "client_id": project["client_id"], "seat_id": seat["id"],
+        "skill": skill, "min_level": 4, "unfilled_seats": 1, "weeks": ["2027-W03", "2027-W04"],
+        "reason": "no_capacity", "detected_at": datetime.now(UTC).isoformat()})
+    event_dispatcher(nameko_config)("matching", "coverage_gap_detected", gap)
+    [opened] = tap.wait_for("seat_offer_opened", seat_id=seat["id"], timeout=10)
+    assert (opened["data"]["first_week"], opened["data"]["last_week"]) == (
+        "2027-W03", "2027-W04")
+
+
+def test_two_members_offered_at_once_make_one_candidate_and_a_named_conflict(coop, nameko_config):
+    matching = coop.rpc.matching
+    skill = coop.new_skill()
+    dee = coop.member("Dee", {skill: 5}, hours="32")
+    offer_id = str(uuid.uuid4())
+    seat = partner_event("seat_offered", str(uuid.uuid4()), {
+        "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
+        "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
+        "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""}, offer_id)
+    event_dispatcher(nameko_config)("federation", seat["type"], seat)
+    [incoming] = eventually(lambda: [i for i in matching.list_incoming_offers()["items"]
+                                     if i["offer_id"] == offer_id], timeout=10)
+    details = {"member_id": dee, "hourly_rate": "85.00", "introduction": "Hello."}
+    calls = [matching.offer_member_to_partner.call_async(incoming["id"], details)
+             for _ in range(4)]  # racing workers
+    answers = []
+    for call in calls:
+        try:
+            answers.append(call.result())
+        except Exception as error:  # noqa: BLE001 - the conflict is what we look for
+            answers.append(error)
+    made = [a for a in answers if isinstance(a, dict)]
+    conflicts = [a for a in answers if not isinstance(a, dict)]
+    assert len(made) == 1 and len(conflicts) == 3
+    assert all("MemberAlreadyOffered" in repr(error) for error in conflicts)
+    [offer] = [i for i in matching.list_incoming_offers()["items"] if i["id"] == incoming["id"]]
+    assert [c["member_id"] for c in offer["candidates"]] == [dee]
+
+
+def test_the_database_refuses_a_second_offer_of_a_member_or_of_a_seats_weeks(
+        coop, database_urls):
+    """What two racing requests would store, the unique constraints refuse by rule name."""
+    matching = coop.rpc.matching
+    skill = coop.new_skill()
+    coop.member("Eli", {skill: 5}, rate="90.00")
+    project = coop.project(coop.client(), [{"skill": skill, **ROLE}])
+    [seat] = matching.accept_proposal(matching.propose_team(project["id"])["id"])["seats"]
+    offered = matching.offer_seat_to_partners(project["id"], seat["id"], {})
+    engine = make_engine(database_urls["matching"])
+    uow = MatchingUnitOfWork(sessionmaker(engine, expire_on_commit=False))
+    try:
+        with uow:
+            offer = uow.seat_offers.get(offered["id"])
+            with pytest.raises(SeatAlreadyOffered):
+                uow.seat_offers.add(dataclasses.replace(offer, id=str(uuid.uuid4()),
+                                                        recipients=[], candidates=[]))
+        with uow:
+            incoming = IncomingOffer(
+                str(uuid.uuid4()), str(uuid.uuid4()), "Coop X", str(uuid.uuid4()), skill, 4,
+                Decimal(24), IsoWeek(2027, 2), IsoWeek(2027, 5), Decimal(70), Decimal(95),
+                "EUR", (), "", datetime.now(UTC))
+            uow.incoming_offers.add(incoming)
+            first = OfferedCandidate(str(uuid.uuid4()), incoming.id, incoming.partner_id,
+                                     incoming.offer_id, "m-1", Decimal(85), "EUR", (),
+                                     Decimal(24), "Hello.", (), datetime.now(UTC))
+            uow.incoming_offers.add_candidate(first)
+            with pytest.raises(MemberAlreadyOffered):
+                uow.incoming_offers.add_candidate(dataclasses.replace(
+                    first, candidate_id=str(uuid.uuid4())))
+    finally:
+        engine.dispose()
