@@ -1,5 +1,6 @@
-"""Reading a request: its id, its JSON body, its query arguments."""
+"""Reading a request: who sent it, its id, its JSON body, its query arguments."""
 
+import ipaddress
 import json
 import re
 import uuid
@@ -12,6 +13,29 @@ from gateway.problems import invalid_body, malformed
 
 MAX_BODY_BYTES = 1024 * 1024
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+
+
+def client_address(peer: str, forwarded_for: str | None, trusted_hops: int) -> str:
+    """The address a request comes from, behind `trusted_hops` reverse proxies that each
+    append the address they received it from to X-Forwarded-For.
+
+    That is the `trusted_hops`-th entry from the right: the entries left of it are whatever
+    the client sent and are never believed. With 0 hops, with fewer entries than hops (the
+    request did not come through every proxy) or when that entry is not an IP address, the
+    peer of the connection is the answer. Entries are split on commas only (no quoting):
+    nothing a client puts in the header can move the entries the proxies appended.
+    """
+    if trusted_hops <= 0 or not forwarded_for:
+        return peer
+    entries = forwarded_for.split(",")
+    if len(entries) < trusted_hops:
+        return peer
+    try:
+        address = ipaddress.ip_address(entries[-trusted_hops].strip())
+    except ValueError:
+        return peer
+    mapped = getattr(address, "ipv4_mapped", None)  # ::ffff:192.0.2.1 is 192.0.2.1
+    return str(mapped or address)
 
 
 def request_id_of(request: Request) -> str:

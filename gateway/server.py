@@ -3,14 +3,19 @@
 - unmatched routes and wrong methods become problem+json (not Werkzeug's HTML)
 - CORS for the origins in CORS_ALLOWED_ORIGINS, including preflight requests
 - security headers on every response
+- the client's address (`REMOTE_ADDR`, so `request.remote_addr`) resolved once, behind
+  TRUSTED_PROXY_HOPS reverse proxies (gateway/requests.py `client_address`), for every
+  per-IP rate limit and for eventlet's access-log line alike; the connection's own peer
+  stays in the environ as `gateway.peer_address`
 """
 
+from eventlet.wsgi import addr_to_host_port
 from nameko.web.server import HttpOnlyProtocol, WebServer, WsgiApp
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
 from gateway.problems import problem_from_exception, problem_response
-from gateway.requests import request_id_of
+from gateway.requests import client_address, request_id_of
 from infra import config
 
 MAX_URL_BYTES = 256 * 1024
@@ -59,6 +64,10 @@ class GatewayWsgiApp(WsgiApp):
                                 else config.cors_allowed_origins())
 
     def __call__(self, environ, start_response):
+        peer = environ.get("REMOTE_ADDR", "")
+        environ["gateway.peer_address"] = peer
+        environ["REMOTE_ADDR"] = client_address(
+            peer, environ.get("HTTP_X_FORWARDED_FOR"), self.server.trusted_proxy_hops)
         request = Request(environ, shallow=True)
         if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
             response = preflight_response(request, self.allowed_origins)
@@ -82,11 +91,26 @@ class GatewayWsgiApp(WsgiApp):
         return provider.handle_request(request)
 
 
+class GatewayProtocol(HttpOnlyProtocol):
+    def get_client_address(self):
+        """What eventlet's access-log line names: the resolved client, never the raw
+        X-Forwarded-For chain (which the client can write)."""
+        host, port = addr_to_host_port(self.client_address)
+        forwarded_for = ",".join(self.headers.get_all("X-Forwarded-For") or ())
+        return client_address(host, forwarded_for, self.server.trusted_proxy_hops), port
+
+
 class GatewayWebServer(WebServer):
+    def setup(self):
+        """TRUSTED_PROXY_HOPS is checked here, so a wrong value stops the gateway at start."""
+        super().setup()
+        self.trusted_proxy_hops = config.trusted_proxy_hops(
+            self.container.config.get("TRUSTED_PROXY_HOPS"))
+
     def get_wsgi_app(self):
         return GatewayWsgiApp(self)
 
-    def get_wsgi_server(self, sock, wsgi_app, protocol=HttpOnlyProtocol, debug=False):
+    def get_wsgi_server(self, sock, wsgi_app, protocol=GatewayProtocol, debug=False):
         """eventlet's server, with request lines up to MAX_URL_BYTES.
 
         Its default of 8 KiB answers a long query (100 member ids) with a bare 414
@@ -94,4 +118,5 @@ class GatewayWebServer(WebServer):
         """
         server = super().get_wsgi_server(sock, wsgi_app, protocol=protocol, debug=debug)
         server.url_length_limit = MAX_URL_BYTES
+        server.trusted_proxy_hops = self.trusted_proxy_hops
         return server

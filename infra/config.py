@@ -1,6 +1,7 @@
 """Settings from environment variables, with defaults that work on one machine."""
 
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -60,6 +61,22 @@ def anonymous_rate_limit() -> str:
 def rate_limit_storage_url() -> str:
     """Where rate-limit counters live: in memory, or Redis shared by gateway replicas."""
     return os.environ.get("RATE_LIMIT_STORAGE_URL", "memory://")
+
+
+def trusted_proxy_hops(configured=None) -> int:
+    """How many reverse proxies in front of the gateway append the address they received
+    a request from to X-Forwarded-For (`TRUSTED_PROXY_HOPS`; 0, the default, trusts no
+    forwarding header). `configured` (the nameko config's value) wins over the environment.
+    """
+    value = os.environ.get("TRUSTED_PROXY_HOPS") if configured is None else configured
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return 0
+    if isinstance(value, bool) or not re.fullmatch(r"[0-9]+", text):
+        raise ValueError(
+            f"TRUSTED_PROXY_HOPS must be a whole number of reverse proxies, 0 or more "
+            f"(0: trust no X-Forwarded-For), not {value!r}.")
+    return int(text)
 
 
 def cors_allowed_origins() -> tuple[str, ...]:

@@ -6,7 +6,8 @@ Configuration (nameko config first, then the environment):
 - `WEBSITE_SECRET`: signs the form's CSRF tokens (at least 32 bytes; several gateway
   replicas need the same one); generated into `var/website_secret` when absent.
 - `WEBSITE_FORM_RATE_LIMIT` (default `5/minute`): form posts per client IP, counted in
-  `RATE_LIMIT_STORAGE_URL` (memory, or Redis shared by the replicas).
+  `RATE_LIMIT_STORAGE_URL` (memory, or Redis shared by the replicas). The client IP is
+  `request.remote_addr`, resolved behind `TRUSTED_PROXY_HOPS` proxies by gateway/server.py.
 - `WEBSITE_CSRF_MAX_AGE` (seconds, default 7200): how long a form stays valid.
 """
 

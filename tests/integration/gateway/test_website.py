@@ -293,6 +293,45 @@ def test_a_flood_of_posts_from_one_address_is_refused(start_gateway, lead_count)
     assert lead_count() == before
 
 
+def _flood_then_post_as(gateway, flooder: str, other: str) -> int:
+    """Fill the form limit (2 posts) as the client `flooder` behind one proxy, then post
+    as `other`: its status (429 when both share one bucket)."""
+    def post(visitor, token, forwarded_for):
+        return visitor.post("/en/hire", request_form(token, contact_name=""),
+                            headers={"X-Forwarded-For": forwarded_for}).status_code
+
+    first, second = Visitor(gateway), Visitor(gateway)
+    first_token, second_token = first.form_token(), second.form_token()
+    assert [post(first, first_token, flooder) for _ in range(2)] == [422, 422]
+    assert post(first, first_token, flooder) == 429
+    return post(second, second_token, other)
+
+
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_form_limit(start_gateway,
+                                                                            caplog):
+    caplog.set_level("INFO", logger="nameko.web.server")
+    gateway = start_gateway(WEBSITE_FORM_RATE_LIMIT="2/hour", RATE_LIMIT_STORAGE_URL="memory://",
+                            TRUSTED_PROXY_HOPS=1)
+    assert _flood_then_post_as(gateway, "203.0.113.7", "198.51.100.9") == 422
+    # what the client writes left of the proxy's entry does not give it a fresh bucket
+    escape = Visitor(gateway)
+    forged = escape.post("/en/hire", request_form(escape.form_token(), contact_name=""),
+                         headers={"X-Forwarded-For": "192.0.2.55, 203.0.113.7"})
+    assert forged.status_code == 429
+    access_lines = [record.getMessage() for record in caplog.records
+                    if record.name == "nameko.web.server" and "POST /en/hire" in
+                    record.getMessage()]
+    assert access_lines and all(line.startswith(("203.0.113.7 ", "198.51.100.9 "))
+                                for line in access_lines), access_lines
+    assert not [line for line in access_lines if "192.0.2.55" in line]
+
+
+def test_without_trusted_proxies_forwarded_clients_share_the_peers_form_limit(start_gateway):
+    gateway = start_gateway(WEBSITE_FORM_RATE_LIMIT="2/hour", RATE_LIMIT_STORAGE_URL="memory://",
+                            TRUSTED_PROXY_HOPS=0)
+    assert _flood_then_post_as(gateway, "203.0.113.7", "198.51.100.9") == 429
+
+
 def test_website_pages_are_not_in_the_api_description_and_errors_are_pages(gateway, visitor):
     paths = requests.get(gateway.url + "/v1/openapi.json", timeout=5).json()["paths"]
     assert not [path for path in paths if re.match(r"^/($|nl|en|static|\{lang\})", path)]

@@ -192,6 +192,13 @@ def test_gateway_replicas_share_rate_limits_through_redis(services):
     assert services["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
 
 
+def test_gateway_believes_no_x_forwarded_for_unless_the_operator_counts_the_proxies(services):
+    environment = services["gateway"]["environment"]
+    assert environment["TRUSTED_PROXY_HOPS"] == "${TRUSTED_PROXY_HOPS:-0}"
+    example = (ROOT / ".env.example").read_text()
+    assert re.search(r"^TRUSTED_PROXY_HOPS=0$", example, re.M)
+
+
 def test_learning_replicas_share_one_signing_key_from_the_environment(services):
     key = services["learning"]["environment"]["LEARNING_SIGNING_KEY"]
     assert re.fullmatch(r"\$\{LEARNING_SIGNING_KEY:\?[^}]*\}", key), key
@@ -267,7 +274,7 @@ def test_env_example_documents_every_variable_compose_interpolates():
     assert interpolated == {"OPERATOR_TOKEN", "POSTGRES_PASSWORD", "GATEWAY_HOST_PORT",
                             "CORS_ALLOWED_ORIGINS", "LEARNING_SIGNING_KEY", "COOP_URI",
                             "FEDERATION_SIGNING_KEY", "FEDERATION_PUBLIC_AMQP_URI",
-                            "WEBSITE_SECRET"}
+                            "WEBSITE_SECRET", "TRUSTED_PROXY_HOPS"}
     assert interpolated <= documented
 
 
