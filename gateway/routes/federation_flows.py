@@ -63,6 +63,14 @@ class FederationFlowRoutes:
     def accept_partner_candidate(self, request, offer_id, candidate_id):
         return self.matching.accept_partner_candidate(offer_id, candidate_id)
 
+    @api("POST", "/v1/partner-offers/<offer_id>/withdraw",
+         RouteDoc("Withdraw an open seat offer: no candidate can be accepted any more, the "
+                  "partners are told (seat_offer_closed.v1), and its weeks may be offered "
+                  "again", "federation flows", response=SeatOfferSchema, problems=(409,)),
+         roles=OPERATOR)
+    def withdraw_partner_offer(self, request, offer_id):
+        return self.matching.withdraw_seat_offer(offer_id)
+
     # --- we lend ---------------------------------------------------------------------------
 
     @api("GET", "/v1/incoming-offers",
@@ -81,6 +89,14 @@ class FederationFlowRoutes:
                   status=201, problems=(409,)), roles=OPERATOR)
     def offer_member_to_partner(self, request, incoming_id):
         return 201, {}, self.matching.offer_member_to_partner(incoming_id, json_body(request))
+
+    @api("POST", "/v1/incoming-offers/<incoming_id>/candidates/<candidate_id>/withdraw",
+         RouteDoc("Withdraw a candidate we offered, until the partner accepts it (the "
+                  "partner is told: candidate_withdrawn.v1). An acceptance that crossed the "
+                  "withdrawal still lends the member", "federation flows",
+                  response=OfferedCandidateSchema, problems=(409,)), roles=OPERATOR)
+    def withdraw_offered_candidate(self, request, incoming_id, candidate_id):
+        return self.matching.withdraw_offered_candidate(incoming_id, candidate_id)
 
     @api("GET", "/v1/lendings",
          RouteDoc("Our members lent to partner coops (their hours are booked)",

@@ -22,8 +22,13 @@ class FederatedType:
 CATALOGUE: dict[str, FederatedType] = {t.type: t for t in (
     FederatedType(f"{PREFIX}seat_offered.v1", "partner_seat_offered",
                   "A partner offers a seat it cannot fill (no client identity)."),
+    FederatedType(f"{PREFIX}seat_offer_closed.v1", "partner_seat_offer_closed",
+                  "A partner's seat offer is filled by another coop's candidate or "
+                  "withdrawn: our candidates for it were not chosen."),
     FederatedType(f"{PREFIX}candidate_offered.v1", "partner_candidate_offered",
                   "A partner answers a seat offer with a pseudonymised candidate."),
+    FederatedType(f"{PREFIX}candidate_withdrawn.v1", "partner_candidate_withdrawn",
+                  "A partner takes back a candidate it offered, before it was accepted."),
     FederatedType(f"{PREFIX}candidate_accepted.v1", "partner_candidate_accepted",
                   "A partner accepts one of our candidates for its seat."),
     FederatedType(f"{PREFIX}external_hours_approved.v1", "partner_external_hours_approved",

@@ -334,9 +334,12 @@ seat_offers = Table(
     Column("reason", String(20), nullable=False),
     Column("status", String(20), nullable=False),
     Column("opened_at", UtcDateTime(), nullable=False),
-    # a seat's offers never share a week: the same first week twice is a race
-    UniqueConstraint("seat_id", "first_week", name="uq_seat_offers_seat_first_week"),
 )
+# a seat's offers never share a week: the same first week twice is a race (a withdrawn
+# offer's weeks may be offered again)
+Index("uq_seat_offers_seat_first_week", seat_offers.c.seat_id, seat_offers.c.first_week,
+      unique=True, sqlite_where=seat_offers.c.status != "withdrawn",
+      postgresql_where=seat_offers.c.status != "withdrawn")
 
 seat_offer_recipients = Table(
     "seat_offer_recipients",
@@ -360,6 +363,7 @@ partner_candidates = Table(
     Column("hourly_rate", Numeric(14, 2), nullable=False),
     Column("currency", String(3), nullable=False),
     Column("received_at", UtcDateTime(), nullable=False),
+    Column("status", String(20), nullable=False, server_default="offered"),
 )
 
 # A partner's member on one of our seats (an external team member: no member id)

@@ -194,6 +194,54 @@ def test_an_overflow_seat_is_staffed_by_a_partners_member_and_survives_a_crash(t
         "/v1/incoming-offers", params={"status": "lent"}).json()["items"]]
 
 
+def test_a_withdrawn_candidate_and_a_withdrawn_offer_reach_the_other_coop(two_coops):
+    a, b = two_coops.a, two_coops.b
+    skill = f"signage-{uuid.uuid4().hex[:6]}"
+    new_skill(a.api, skill)
+    new_skill(b.api, skill)
+    project_id, seat, _ = staffed_project(a.api, skill)
+    dirk = active_member(b.api, "Dirk", skill, 5, "80.00")
+    offer = a.api.post(f"/v1/projects/{project_id}/seats/{seat['id']}/partner-offers",
+                       json={}).json()
+
+    def incoming_at_b():
+        found = [i for i in b.api.get("/v1/incoming-offers").json()["items"]
+                 if i["offer_id"] == offer["id"]]
+        return found[0] if found and found[0]["suggestions"] else None
+
+    incoming = eventually(incoming_at_b, timeout=30)
+    made = b.api.post(f"/v1/incoming-offers/{incoming['id']}/candidates", json={
+        "member_id": dirk, "hourly_rate": "85.00", "introduction": "Designs way-finding."})
+    candidate_id = made.json()["candidate_id"]
+    eventually(lambda: a.api.get(f"/v1/partner-offers/{offer['id']}").json()["candidates"],
+               timeout=30)
+
+    # B takes Dirk back before A chose: A can no longer accept him
+    withdrawn = b.api.post(f"/v1/incoming-offers/{incoming['id']}/candidates/{candidate_id}"
+                           "/withdraw")
+    assert withdrawn.status_code == 200 and withdrawn.json()["status"] == "withdrawn"
+
+    def withdrawn_at_a():
+        [found] = a.api.get(f"/v1/partner-offers/{offer['id']}").json()["candidates"]
+        return found["status"] == "withdrawn"
+
+    eventually(withdrawn_at_a, timeout=30)
+    refused = a.api.post(f"/v1/partner-offers/{offer['id']}/candidates/{candidate_id}/accept")
+    assert refused.status_code == 409, refused.text
+
+    # A withdraws its offer: B hears the offer closed
+    closed = a.api.post(f"/v1/partner-offers/{offer['id']}/withdraw")
+    assert closed.status_code == 200 and closed.json()["status"] == "withdrawn"
+
+    def closed_at_b():
+        [found] = [i for i in b.api.get("/v1/incoming-offers").json()["items"]
+                   if i["offer_id"] == offer["id"]]
+        return found if found["status"] == "closed" else None
+
+    assert [c["status"] for c in eventually(closed_at_b, timeout=30)["candidates"]] == [
+        "withdrawn"]
+
+
 def test_membership_news_tells_a_partner_how_many_members_have_a_skill(two_coops):
     a, b = two_coops.a, two_coops.b
     skill = f"glazing-{uuid.uuid4().hex[:6]}"

@@ -31,9 +31,10 @@ from tests.support.system import ROOT, System, system_env
 
 P = "coop.multitalent."
 # what the borrowing coop (A) and the lending coop (B) send each other
-A_SENDS = [f"{P}seat_offered.v1", f"{P}candidate_accepted.v1",
+A_SENDS = [f"{P}seat_offered.v1", f"{P}seat_offer_closed.v1", f"{P}candidate_accepted.v1",
            f"{P}external_hours_approved.v1", f"{P}skill_supply_shared.v1"]
-B_SENDS = [f"{P}candidate_offered.v1", f"{P}skill_supply_shared.v1"]
+B_SENDS = [f"{P}candidate_offered.v1", f"{P}candidate_withdrawn.v1",
+           f"{P}skill_supply_shared.v1"]
 
 
 class Api:

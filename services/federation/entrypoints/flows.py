@@ -3,7 +3,8 @@
 Each local event a flow needs becomes one federated event (the mapping is
 `schemas/flows.py`, exactly the federated schema's fields): matching's
 `seat_offer_opened` goes to every partner we share `seat_offered.v1` with,
-`candidate_offer_made` and `external_member_placed` to the partner they name, and
+`seat_offer_closed` to the partners it names, `candidate_offer_made`,
+`candidate_offer_withdrawn` and `external_member_placed` to the partner they name, and
 billing's `external_hours_approved` to its partner. Handled once per event (inbox).
 """
 
@@ -50,6 +51,21 @@ class FlowEntrypoints:
                                  self.settings.coop_uri, check_data)
         log.info("seat offer %s queued for %d partner(s)", subject, len(queued))
         self.partner_outbox.wake()
+
+    @event_handler("matching", "seat_offer_closed")
+    def on_seat_offer_closed(self, event):
+        """To the partners still waiting on the offer (`partner_ids`: matching knows whom
+        it went to, and leaves out the one whose candidate was accepted)."""
+        event = EnvelopeSchema().load(event)
+        federated_type, subject, data = translate("matching", event["type"], event["data"])
+        partner_ids = [checked_partner_id(p) for p in event["data"].get("partner_ids", [])]
+        flows.forward_to_each(self.uow, event, partner_ids, federated_type, subject, data,
+                              self.settings.coop_uri, check_data)
+        self.partner_outbox.wake()
+
+    @event_handler("matching", "candidate_offer_withdrawn")
+    def on_candidate_offer_withdrawn(self, event):
+        self._forward("matching", event)
 
     @event_handler("matching", "candidate_offer_made")
     def on_candidate_offer_made(self, event):

@@ -63,6 +63,11 @@ class SeatOfferedV1(Schema):
             raise ValidationError("Not above rate_max.", "rate_min")
 
 
+class SeatOfferClosedV1(Schema):
+    offer_id = fields.UUID(required=True)
+    reason = fields.String(required=True, validate=validate.OneOf(["filled", "withdrawn"]))
+
+
 class CandidateSkill(Schema):
     skill = _slug(required=True)
     level = _level(required=True)
@@ -80,6 +85,11 @@ class CandidateOfferedV1(Schema):
     languages = _languages(load_default=list)
     hourly_rate = Money(required=True)
     currency = _currency(required=True)
+
+
+class CandidateWithdrawnV1(Schema):
+    offer_id = fields.UUID(required=True)
+    candidate_id = fields.UUID(required=True)
 
 
 class CandidateAcceptedV1(Schema):
@@ -120,7 +130,9 @@ class SkillSupplySharedV1(Schema):
 
 DATA_SCHEMAS = {
     f"{_P}seat_offered.v1": SeatOfferedV1(),
+    f"{_P}seat_offer_closed.v1": SeatOfferClosedV1(),
     f"{_P}candidate_offered.v1": CandidateOfferedV1(),
+    f"{_P}candidate_withdrawn.v1": CandidateWithdrawnV1(),
     f"{_P}candidate_accepted.v1": CandidateAcceptedV1(),
     f"{_P}external_hours_approved.v1": ExternalHoursApprovedV1(),
     f"{_P}skill_supply_shared.v1": SkillSupplySharedV1(),

@@ -19,6 +19,10 @@ TO_PARTNERS = {
         name: name for name in ("offer_id", "skill", "min_level", "hours_per_week",
                                 "first_week", "last_week", "rate_min", "rate_max", "currency",
                                 "languages", "description")}),
+    ("matching", "seat_offer_closed"): (f"{_P}seat_offer_closed.v1", {
+        "offer_id": "offer_id", "reason": "reason"}),
+    ("matching", "candidate_offer_withdrawn"): (f"{_P}candidate_withdrawn.v1", {
+        "offer_id": "offer_id", "candidate_id": "candidate_id"}),
     ("matching", "candidate_offer_made"): (f"{_P}candidate_offered.v1", {
         name: name for name in ("offer_id", "candidate_id", "skills",
                                 "available_hours_per_week", "introduction", "languages",
@@ -33,7 +37,8 @@ TO_PARTNERS = {
 }
 
 # the federated event's subject: which local field
-SUBJECTS = {"seat_offer_opened": "offer_id", "candidate_offer_made": "offer_id",
+SUBJECTS = {"seat_offer_opened": "offer_id", "seat_offer_closed": "offer_id",
+            "candidate_offer_withdrawn": "offer_id", "candidate_offer_made": "offer_id",
             "external_member_placed": "offer_id", "external_hours_approved": "placement_id"}
 
 

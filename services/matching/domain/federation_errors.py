@@ -40,6 +40,21 @@ class RecipientNotYetKnown(Exception):
                          f"answer of partner {partner_id} cannot be checked; retry later.")
 
 
+class CandidateNotYetKnown(Exception):
+    """A partner withdrew a candidate whose offer has not reached us yet (another queue)."""
+
+    def __init__(self, offer_id: str, candidate_id: str):
+        super().__init__(f"Seat offer {offer_id} has no candidate {candidate_id} yet; "
+                         "retry later.")
+
+
+class IncomingOfferNotYetKnown(Exception):
+    """A partner closed a seat offer whose offer has not reached us yet (another queue)."""
+
+    def __init__(self, partner_id: str, offer_id: str):
+        super().__init__(f"No seat offer {offer_id} of partner {partner_id} yet; retry later.")
+
+
 # --- coop A: candidates and acceptances arriving from partners ----------------------------
 
 class OfferNotOurs(PartnerOverstepped):
@@ -65,6 +80,22 @@ class CandidateRateOutsideRange(PartnerOverstepped):
 class CandidateAlreadyReceived(AlreadyApplied):
     def __init__(self, candidate_id: str):
         super().__init__(f"Candidate {candidate_id} was offered before.")
+
+
+class CandidateOfAnotherPartner(PartnerOverstepped):
+    def __init__(self, candidate_id: str, partner_id: str):
+        super().__init__(f"Candidate {candidate_id} is not partner {partner_id}'s.")
+
+
+class CandidateAlreadyWithdrawn(AlreadyApplied):
+    def __init__(self, candidate_id: str):
+        super().__init__(f"Candidate {candidate_id} was withdrawn before.")
+
+
+class AcceptedBeforeWithdrawal(AlreadyApplied):
+    def __init__(self, candidate_id: str):
+        super().__init__(f"Candidate {candidate_id} was accepted before its withdrawal "
+                         "reached us: the placement stands.")
 
 
 # --- coop B: acceptances of our candidates ------------------------------------------------
@@ -94,6 +125,11 @@ class AnotherCandidateAccepted(PartnerOverstepped):
         super().__init__(f"Another candidate was accepted for seat offer {offer_id} already.")
 
 
+class OfferAlreadyClosed(AlreadyApplied):
+    def __init__(self, offer_id: str, status: str):
+        super().__init__(f"The partner's seat offer {offer_id} is {status} already.")
+
+
 class AcceptedTermsDiffer(PartnerOverstepped):
     def __init__(self, what: str):
         super().__init__(f"The acceptance differs from what we offered: {what}.")
@@ -114,6 +150,12 @@ class PartnerCandidateNotFound(NotFound):
 class IncomingOfferNotFound(NotFound):
     def __init__(self, incoming_id: str):
         super().__init__(f"No incoming seat offer with id {incoming_id}.")
+
+
+class OfferedCandidateNotFound(NotFound):
+    def __init__(self, incoming_id: str, candidate_id: str):
+        super().__init__(f"We offered no candidate {candidate_id} for incoming seat offer "
+                         f"{incoming_id}.")
 
 
 class SeatNotFound(NotFound):
@@ -163,6 +205,18 @@ class RateOutsideOfferedRange(Invalid):
     def __init__(self, rate, low, high):
         super().__init__(f"The rate {rate} is outside the partner's range {low}–{high}.",
                          field_error("hourly_rate", f"Between {low} and {high}."))
+
+
+class PartnerCandidateWithdrawn(Conflict):
+    def __init__(self, candidate_id: str):
+        super().__init__(f"The partner withdrew candidate {candidate_id}: it cannot be "
+                         "accepted.")
+
+
+class CandidateAlreadyLent(Conflict):
+    def __init__(self, candidate_id: str):
+        super().__init__(f"The partner accepted candidate {candidate_id}: the member is lent "
+                         "and the candidacy can no longer be withdrawn.")
 
 
 class MemberAlreadyOffered(Conflict):

@@ -42,3 +42,28 @@ class MemberLent:
     @property
     def subject(self) -> str:
         return self.lending.placement_id
+
+
+@dataclass(frozen=True)
+class SeatOfferClosed:
+    """One of our seat offers was filled or withdrawn: `partner_ids`, the partners still
+    waiting on it, are told (federation sends them `seat_offer_closed.v1`)."""
+
+    offer: object  # domain.overflow.SeatOffer
+    reason: str  # "filled" or "withdrawn"
+    partner_ids: tuple[str, ...]
+    type = "seat_offer_closed"
+
+    @property
+    def subject(self) -> str:
+        return self.offer.id
+
+
+@dataclass(frozen=True)
+class CandidateOfferWithdrawn:
+    candidate: object  # domain.lending.OfferedCandidate
+    type = "candidate_offer_withdrawn"
+
+    @property
+    def subject(self) -> str:
+        return self.candidate.offer_id

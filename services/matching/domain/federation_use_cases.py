@@ -2,12 +2,14 @@
 
 from services.matching.domain.use_cases.candidates import get_candidate
 from services.matching.domain.use_cases.lending import (
+    close_incoming_offer,
     lend_member,
     list_incoming_offers,
     list_lendings,
     offer_member,
     receive_seat_offer,
     skill_supply,
+    withdraw_candidate,
 )
 from services.matching.domain.use_cases.overflow import (
     accept_candidate,
@@ -16,12 +18,15 @@ from services.matching.domain.use_cases.overflow import (
     offer_seat,
     offer_seat_for_gap,
     receive_candidate,
+    receive_candidate_withdrawal,
     record_offer_sent,
+    withdraw_seat_offer,
 )
 
 __all__ = [
-    "accept_candidate", "get_candidate", "get_seat_offer", "lend_member",
-    "list_incoming_offers", "list_lendings", "list_seat_offers", "offer_member", "offer_seat",
-    "offer_seat_for_gap", "receive_candidate", "receive_seat_offer", "record_offer_sent",
-    "skill_supply",
+    "accept_candidate", "close_incoming_offer", "get_candidate", "get_seat_offer",
+    "lend_member", "list_incoming_offers", "list_lendings", "list_seat_offers", "offer_member",
+    "offer_seat", "offer_seat_for_gap", "receive_candidate", "receive_candidate_withdrawal",
+    "receive_seat_offer", "record_offer_sent", "skill_supply", "withdraw_candidate",
+    "withdraw_seat_offer",
 ]

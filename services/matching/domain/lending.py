@@ -12,6 +12,12 @@ to the member), the offered skill only (level, verified level) and the member's
 languages. When the partner accepts that
 candidate, a **lending** reserves the member's hours over the accepted dates: it counts
 as booked wherever the coop counts booked hours, so proposals here never book them again.
+
+An operator may **withdraw** a candidate until the partner accepts it. An acceptance
+that crossed the withdrawal is still honoured (the partner accepted before it heard;
+see `domain/overflow.py`), and the operator is told. When the partner **closes** its
+offer (filled by another coop's candidate, or withdrawn), our candidates for it were
+not chosen.
 """
 
 import uuid
@@ -24,18 +30,21 @@ from services.matching.domain.federation_errors import (
     AcceptedTermsDiffer,
     AnotherCandidateAccepted,
     CandidateAlreadyAccepted,
+    CandidateAlreadyLent,
     CandidateNotOffered,
     CandidateNotOfferedToPartner,
     CandidateOfferedForAnotherSeat,
     MemberAlreadyOffered,
     NotSuitableForOffer,
+    OfferAlreadyClosed,
+    OfferNoLongerOpen,
     RateOutsideOfferedRange,
     SeatOfferNotOpen,
 )
 from services.matching.domain.proposals.iso_week import IsoWeek, weeks_from, working_weeks
 
-OPEN, LENT = "open", "lent"
-OFFERED, ACCEPTED = "offered", "accepted"
+OPEN, LENT, CLOSED = "open", "lent", "closed"
+OFFERED, ACCEPTED, WITHDRAWN, NOT_CHOSEN = "offered", "accepted", "withdrawn", "not_chosen"
 ACTIVE = "active"
 MAX_SUGGESTIONS = 10
 
@@ -62,6 +71,13 @@ class IncomingOffer:
     @property
     def weeks(self) -> tuple[IsoWeek, ...]:
         return weeks_from(self.first_week, self.last_week)
+
+    def close(self) -> None:
+        """The partner closed its offer; `OfferAlreadyClosed` when it was no longer open
+        (closed before, or lent: the partner tells the coop it chose of the acceptance)."""
+        if self.status != OPEN:
+            raise OfferAlreadyClosed(self.offer_id, self.status)
+        self.status = CLOSED
 
 
 @dataclass(frozen=True)
@@ -154,6 +170,16 @@ class OfferedCandidate:
                    min(least, Decimal(80)), introduction[:2000],
                    tuple(candidate.languages)[:10], now)
 
+    def withdraw(self) -> bool:
+        """Take the candidacy back before the partner accepts it; False when withdrawn
+        before. `CandidateAlreadyLent` once accepted."""
+        if self.status == ACCEPTED:
+            raise CandidateAlreadyLent(self.candidate_id)
+        if self.status == WITHDRAWN:
+            return False
+        self.status = WITHDRAWN
+        return True
+
 
 @dataclass(frozen=True)
 class Acceptance:
@@ -189,6 +215,8 @@ def check_acceptance(candidate: OfferedCandidate | None, offer: IncomingOffer | 
         if lent is not None and lent.terms == acceptance.terms:
             raise CandidateAlreadyAccepted(acceptance.candidate_id)
         raise AcceptedTermsDiffer("the candidate was accepted before on other terms")
+    if offer.status == CLOSED:
+        raise OfferNoLongerOpen(acceptance.offer_id, offer.status)
     if offer.status != OPEN:
         raise AnotherCandidateAccepted(acceptance.offer_id)
     if acceptance.hourly_rate != candidate.hourly_rate or acceptance.currency != candidate.currency:

@@ -15,24 +15,37 @@ offer is ours, open and was sent to that partner, and the rate is in the range (
 operator accepts one: a **placement** puts the lent member into the project as an
 external team member over the offer's weeks (the lending coop and the candidate id
 recorded, never a member id), and the offer is filled.
+
+An operator may **withdraw** an open offer instead (its weeks may then be offered
+again). A filled or withdrawn offer is **closed** for the partners still waiting on it.
+A partner may **withdraw a candidate** it offered: it can then no longer be accepted.
+A withdrawal that reaches us after we accepted the candidate changes nothing: like an
+offer in contract law (BW 6:219), a candidacy can be revoked only until it is accepted,
+and the lending coop lends the member when our acceptance crossed its withdrawal.
 """
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from services.matching.domain.federation_errors import (
+    AcceptedBeforeWithdrawal,
     CandidateAlreadyReceived,
+    CandidateAlreadyWithdrawn,
+    CandidateNotYetKnown,
+    CandidateOfAnotherPartner,
     CandidateRateOutsideRange,
     OfferNoLongerOpen,
     OfferNotOurs,
     OfferNotSentToPartner,
     RecipientNotYetKnown,
+    SeatOfferNotOpen,
 )
 from services.matching.domain.proposals.iso_week import IsoWeek, weeks_from, working_weeks
 
-OPEN, FILLED = "open", "filled"
+OPEN, FILLED, WITHDRAWN = "open", "filled", "withdrawn"
+OFFERED = "offered"  # a partner's candidate we may accept (else WITHDRAWN)
 COVERAGE_GAP, OPERATOR = "coverage_gap", "operator"
 RATE_FLOOR = Decimal("0.75")
 CURRENCY = "EUR"
@@ -80,6 +93,7 @@ class PartnerCandidate:
     hourly_rate: Decimal
     currency: str
     received_at: datetime
+    status: str = OFFERED
 
 
 @dataclass
@@ -147,6 +161,37 @@ class SeatOffer:
 
     def candidate(self, candidate_id: str) -> PartnerCandidate | None:
         return next((c for c in self.candidates if c.candidate_id == candidate_id), None)
+
+    def withdraw(self) -> None:
+        """The operator takes the offer back; only an open one (`SeatOfferNotOpen`)."""
+        if self.status != OPEN:
+            raise SeatOfferNotOpen(self.id, self.status)
+        self.status = WITHDRAWN
+
+    def withdraw_candidate(self, partner_id: str, candidate_id: str,
+                           placed: "Placement | None") -> None:
+        """The partner withdrew its candidate. Raises `CandidateNotYetKnown` (the
+        withdrawal overtook the candidate: retry), `CandidateOfAnotherPartner` (refuse
+        it), or an `AlreadyApplied` to ignore it:
+        withdrawn before, or accepted before the withdrawal reached us (`placed`: the
+        offer's placement, if any)."""
+        candidate = self.candidate(candidate_id)
+        if candidate is None:
+            raise CandidateNotYetKnown(self.id, candidate_id)
+        if candidate.partner_id != partner_id:
+            raise CandidateOfAnotherPartner(candidate_id, partner_id)
+        if placed is not None and placed.candidate_id == candidate_id:
+            raise AcceptedBeforeWithdrawal(candidate_id)
+        if candidate.status == WITHDRAWN:
+            raise CandidateAlreadyWithdrawn(candidate_id)
+        self.candidates = [replace(c, status=WITHDRAWN) if c.candidate_id == candidate_id
+                           else c for c in self.candidates]
+
+    def waiting_partners(self, placed: "Placement | None") -> tuple[str, ...]:
+        """The partners to tell that the offer closed: all it went to but the one whose
+        candidate was accepted (that one hears of the acceptance)."""
+        chosen = placed.partner_id if placed is not None else None
+        return tuple(r.partner_id for r in self.recipients if r.partner_id != chosen)
 
 
 def check_offer_for_candidate(offer: SeatOffer | None, candidate: PartnerCandidate) -> None:

@@ -23,7 +23,9 @@ from services.matching.schemas.federation import (
     OfferedCandidateSchema,
     PartnerAcceptanceSchema,
     PartnerCandidateOfferSchema,
+    PartnerCandidateWithdrawalSchema,
     PartnerEventSchema,
+    PartnerOfferClosedSchema,
     PartnerSeatOfferSchema,
     PlacementSchema,
     SeatOfferListSchema,
@@ -95,6 +97,18 @@ class FederationFlowEntrypoints:
                                            _now())
         return PlacementSchema().dump(placement)
 
+    @rpc
+    def withdraw_seat_offer(self, offer_id):
+        return SeatOfferSchema().dump(flows.withdraw_seat_offer(self.uow, str(offer_id)[:36],
+                                                                _now()))
+
+    @event_handler("federation", "partner_candidate_withdrawn")
+    def on_partner_candidate_withdrawn(self, event):
+        event, partner = _partner_event(event)
+        data = PartnerCandidateWithdrawalSchema().load(partner["data"])
+        flows.receive_candidate_withdrawal(self.uow, event, str(partner["partner_id"]),
+                                           str(data["offer_id"]), str(data["candidate_id"]))
+
     # --- we lend: partners' seats, our candidates, lendings -----------------------------------
 
     @event_handler("federation", "partner_seat_offered")
@@ -124,6 +138,19 @@ class FederationFlowEntrypoints:
         candidate = flows.offer_member(self.uow, str(incoming_id)[:36], member_id,
                                        details["hourly_rate"], details["introduction"], _now())
         return OfferedCandidateSchema().dump(candidate)
+
+    @rpc
+    def withdraw_offered_candidate(self, incoming_id, candidate_id):
+        candidate = flows.withdraw_candidate(self.uow, str(incoming_id)[:36],
+                                             str(candidate_id)[:36])
+        return OfferedCandidateSchema().dump(candidate)
+
+    @event_handler("federation", "partner_seat_offer_closed")
+    def on_partner_seat_offer_closed(self, event):
+        event, partner = _partner_event(event)
+        data = PartnerOfferClosedSchema().load(partner["data"])
+        flows.close_incoming_offer(self.uow, event, str(partner["partner_id"]),
+                                   str(data["offer_id"]))
 
     @event_handler("federation", "partner_candidate_accepted")
     def on_partner_candidate_accepted(self, event):

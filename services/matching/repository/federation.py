@@ -99,18 +99,24 @@ class SqlSeatOffers:
                 self.session.execute(insert(seat_offer_recipients).values(
                     offer_id=offer.id, partner_id=recipient.partner_id,
                     partner_name=recipient.partner_name))
-        known = {c.candidate_id for c in self._candidates([offer.id]).get(offer.id, [])}
+        known = {c.candidate_id: c.status
+                 for c in self._candidates([offer.id]).get(offer.id, [])}
         for candidate in offer.candidates:
             if candidate.candidate_id not in known:
                 self.session.execute(insert(partner_candidates).values(
                     _values(candidate, partner_candidates)))
+            elif known[candidate.candidate_id] != candidate.status:
+                self.session.execute(update(partner_candidates).where(
+                    partner_candidates.c.offer_id == offer.id,
+                    partner_candidates.c.candidate_id == candidate.candidate_id)
+                    .values(status=candidate.status))
 
     def get(self, offer_id: str) -> SeatOffer | None:
         found = self._where(seat_offers.c.id == offer_id)
         return found[0] if found else None
 
     def for_seat(self, seat_id: str) -> list[SeatOffer]:
-        """Every offer of the seat, open or filled."""
+        """Every offer of the seat, open, filled or withdrawn."""
         return self._where(seat_offers.c.seat_id == seat_id)
 
     def listed(self, status: str | None = None) -> list[SeatOffer]:

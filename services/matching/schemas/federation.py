@@ -9,8 +9,8 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from infra.schemas import Money, Schema, Text
 from services.matching.schemas.fields import Hours, IsoWeekText, Slug
 
-OFFER_STATUSES = ("open", "filled")
-INCOMING_STATUSES = ("open", "lent")
+OFFER_STATUSES = ("open", "filled", "withdrawn")
+INCOMING_STATUSES = ("open", "lent", "closed")
 
 
 def _week_text(attribute: str):
@@ -76,6 +76,8 @@ class PartnerCandidateSchema(Schema):
     hourly_rate = Money()
     currency = fields.String()
     received_at = fields.AwareDateTime()
+    status = fields.String(validate=validate.OneOf(("offered", "withdrawn")), metadata={
+        "description": "withdrawn: the partner took the candidate back; it cannot be accepted"})
 
 
 class SeatOfferSchema(Schema):
@@ -169,7 +171,10 @@ class OfferedCandidateSchema(Schema):
     available_hours_per_week = Hours()
     introduction = fields.String()
     offered_at = fields.AwareDateTime()
-    status = fields.String(validate=validate.OneOf(("offered", "accepted")))
+    status = fields.String(
+        validate=validate.OneOf(("offered", "accepted", "withdrawn", "not_chosen")),
+        metadata={"description": "not_chosen: the partner closed its offer (filled by "
+                                 "another coop, or withdrawn)"})
 
 
 class IncomingOfferSchema(Schema):
@@ -284,6 +289,16 @@ class PartnerAcceptanceSchema(Schema):
     hours_per_week = fields.Decimal(required=True)
     hourly_rate = Money(required=True)
     currency = fields.String(required=True)
+
+
+class PartnerOfferClosedSchema(Schema):
+    offer_id = fields.UUID(required=True)
+    reason = fields.String(required=True, validate=validate.OneOf(("filled", "withdrawn")))
+
+
+class PartnerCandidateWithdrawalSchema(Schema):
+    offer_id = fields.UUID(required=True)
+    candidate_id = fields.UUID(required=True)
 
 
 class SentToSchema(Schema):

@@ -1,7 +1,8 @@
 """The `data` of matching's federation-flow events (see services/matching/README.md).
 
-`seat_offer_opened`, `candidate_offer_made` and `external_member_placed` are translated
-by federation into the federated types; `external_member_placed` and `member_lent` make
+`seat_offer_opened`, `seat_offer_closed`, `candidate_offer_made`,
+`candidate_offer_withdrawn` and `external_member_placed` are translated by federation
+into the federated types; `external_member_placed` and `member_lent` make
 contracts in billing. No client identity leaves in what federation forwards, and
 `candidate_offer_made` carries no member id (a pseudonym instead).
 """
@@ -91,8 +92,25 @@ class MemberLentSchema(Schema):
     currency = fields.String(attribute="lending.currency")
 
 
+class SeatOfferClosedSchema(Schema):
+    offer_id = fields.String(attribute="offer.id")
+    project_id = fields.String(attribute="offer.project_id")
+    seat_id = fields.String(attribute="offer.seat_id")
+    reason = fields.String()
+    partner_ids = fields.List(fields.String())
+
+
+class CandidateOfferWithdrawnSchema(Schema):
+    partner_id = fields.String(attribute="candidate.partner_id")
+    offer_id = fields.String(attribute="candidate.offer_id")
+    candidate_id = fields.String(attribute="candidate.candidate_id")
+    incoming_offer_id = fields.String(attribute="candidate.incoming_offer_id")
+
+
 FEDERATION_EVENT_SCHEMAS = {
     "seat_offer_opened": SeatOfferOpenedSchema(),
+    "seat_offer_closed": SeatOfferClosedSchema(),
+    "candidate_offer_withdrawn": CandidateOfferWithdrawnSchema(),
     "candidate_offer_made": CandidateOfferMadeSchema(),
     "external_member_placed": ExternalMemberPlacedSchema(),
     "member_lent": MemberLentSchema(),

@@ -226,3 +226,85 @@ def test_the_database_refuses_a_second_offer_of_a_member_or_of_a_seats_weeks(
                     first, candidate_id=str(uuid.uuid4())))
     finally:
         engine.dispose()
+
+
+def test_our_offer_withdrawn_is_closed_for_partners_and_a_withdrawn_candidate_not_taken(
+        coop, tap, nameko_config):
+    matching = coop.rpc.matching
+    skill = coop.new_skill()
+    coop.member("Gus", {skill: 5}, rate="90.00")
+    project = coop.project(coop.client(), [{"skill": skill, **ROLE}])
+    [seat] = matching.accept_proposal(matching.propose_team(project["id"])["id"])["seats"]
+    offer = matching.offer_seat_to_partners(project["id"], seat["id"], {})
+    partner = str(uuid.uuid4())
+    dispatch = event_dispatcher(nameko_config)
+    dispatch("federation", "seat_offer_sent", envelope("federation", "seat_offer_sent",
+                                                       offer["id"], {
+        "offer_id": offer["id"], "partner_id": partner, "partner_name": "Coop X",
+        "federated_id": str(uuid.uuid4()),
+        "recipients": [{"partner_id": partner, "partner_name": "Coop X"}]}))
+    candidate_id = str(uuid.uuid4())
+    answer = partner_event("candidate_offered", partner, {
+        "offer_id": offer["id"], "candidate_id": candidate_id,
+        "skills": [{"skill": skill, "level": 5, "verified_level": None}],
+        "available_hours_per_week": "24", "introduction": "Hello.", "languages": [],
+        "hourly_rate": "85.00", "currency": "EUR"}, offer["id"])
+    withdrawal = partner_event("candidate_withdrawn", partner, {
+        "offer_id": offer["id"], "candidate_id": candidate_id}, offer["id"])
+    dispatch("federation", withdrawal["type"], withdrawal)  # overtakes the candidate: retried
+    dispatch("federation", answer["type"], answer)
+
+    def withdrawn():
+        return [c["status"] for c in matching.get_seat_offer(offer["id"])["candidates"]] == [
+            "withdrawn"]
+
+    eventually(withdrawn, timeout=10)
+    with pytest.raises(Exception) as refused:
+        matching.accept_partner_candidate(offer["id"], candidate_id)
+    assert "withdrew candidate" in str(refused.value)
+
+    assert matching.withdraw_seat_offer(offer["id"])["status"] == "withdrawn"
+    [closed] = tap.wait_for("seat_offer_closed", offer_id=offer["id"])
+    assert (closed["data"]["reason"], closed["data"]["partner_ids"]) == ("withdrawn", [partner])
+    again = matching.offer_seat_to_partners(project["id"], seat["id"], {})  # the index allows it
+    assert (again["first_week"], again["status"]) == (offer["first_week"], "open")
+
+
+def test_a_partner_closing_its_offer_and_our_withdrawn_candidate(coop, tap, nameko_config):
+    matching = coop.rpc.matching
+    skill = coop.new_skill()
+    ann = coop.member("Ann", {skill: 5}, hours="32")
+    bob = coop.member("Bob", {skill: 5}, hours="32")
+    partner, offer_id = str(uuid.uuid4()), str(uuid.uuid4())
+    dispatch = event_dispatcher(nameko_config)
+    seat = partner_event("seat_offered", partner, {
+        "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
+        "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
+        "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""}, offer_id)
+    dispatch("federation", seat["type"], seat)
+
+    def incoming():
+        return [i for i in matching.list_incoming_offers()["items"] if i["offer_id"] == offer_id]
+
+    [offer] = eventually(incoming, timeout=10)
+    terms = {"hourly_rate": "85.00", "introduction": "Builds web shops."}
+    made_ann = matching.offer_member_to_partner(offer["id"], {"member_id": ann, **terms})
+    made_bob = matching.offer_member_to_partner(offer["id"], {"member_id": bob, **terms})
+    taken_back = matching.withdraw_offered_candidate(offer["id"], made_ann["candidate_id"])
+    assert taken_back["status"] == "withdrawn"
+    [told] = tap.wait_for("candidate_offer_withdrawn", candidate_id=made_ann["candidate_id"])
+    assert (told["data"]["partner_id"], told["data"]["offer_id"]) == (partner, offer_id)
+    assert ann not in str(told["data"])
+
+    closing = partner_event("seat_offer_closed", partner,
+                            {"offer_id": offer_id, "reason": "filled"}, offer_id)
+    dispatch("federation", closing["type"], closing)
+
+    def closed():
+        [now] = incoming()
+        return now if now["status"] == "closed" else None
+
+    now = eventually(closed, timeout=10)
+    assert {c["candidate_id"]: c["status"] for c in now["candidates"]} == {
+        made_ann["candidate_id"]: "withdrawn", made_bob["candidate_id"]: "not_chosen"}
+    assert now["suggestions"] == []

@@ -11,11 +11,15 @@ from services.matching.domain.candidate import Candidate, CandidateSkill
 from services.matching.domain.federation_errors import (
     AcceptedTermsDiffer,
     AnotherCandidateAccepted,
+    CandidateAlreadyLent,
     CandidateNotOffered,
     CandidateNotOfferedToPartner,
     CandidateOfferedForAnotherSeat,
+    IncomingOfferNotYetKnown,
     MemberAlreadyOffered,
     NotSuitableForOffer,
+    OfferedCandidateNotFound,
+    OfferNoLongerOpen,
     PartnerOverstepped,
     RateOutsideOfferedRange,
 )
@@ -204,3 +208,71 @@ def test_a_lending_the_hours_no_longer_allow_still_happens_and_the_operator_is_w
     assert flows.lend_member(uow, event(), acceptance(made), NOW) is not None
     assert len(uow.lendings.rows) == 1
     assert "overbooks" in caplog.text and "2027-W02" in caplog.text
+
+
+def test_a_candidate_is_withdrawn_until_accepted_and_the_partner_is_told():
+    uow = FlowsUnitOfWork()
+    offer = received(uow)
+    member(uow, "ann", level=5)
+    member(uow, "bob", level=5)
+    ann = flows.offer_member(uow, offer.id, "ann", Decimal("85.00"), "Hi.", NOW)
+    bob = flows.offer_member(uow, offer.id, "bob", Decimal("85.00"), "Hi.", NOW)
+    withdrawn = flows.withdraw_candidate(uow, offer.id, ann.candidate_id)
+    assert withdrawn.status == uow.incoming_offers.candidate(ann.candidate_id).status == (
+        "withdrawn")
+    told = [FEDERATION_EVENT_SCHEMAS["candidate_offer_withdrawn"].dump(e)
+            for e in uow.published if e.type == "candidate_offer_withdrawn"]
+    assert told == [{"partner_id": A, "offer_id": offer.offer_id,
+                     "candidate_id": ann.candidate_id, "incoming_offer_id": offer.id}]
+    flows.withdraw_candidate(uow, offer.id, ann.candidate_id)  # again: nothing new
+    assert len([e for e in uow.published if e.type == "candidate_offer_withdrawn"]) == 1
+    with pytest.raises(OfferedCandidateNotFound):
+        flows.withdraw_candidate(uow, str(uuid.uuid4()), bob.candidate_id)
+    flows.lend_member(uow, event(), acceptance(bob), NOW)
+    with pytest.raises(CandidateAlreadyLent):
+        flows.withdraw_candidate(uow, offer.id, bob.candidate_id)
+
+
+def test_an_acceptance_that_crossed_our_withdrawal_still_lends_the_member(caplog):
+    uow = FlowsUnitOfWork()
+    offer = received(uow)
+    member(uow, "ann", level=5)
+    ann = flows.offer_member(uow, offer.id, "ann", Decimal("85.00"), "Hi.", NOW)
+    flows.withdraw_candidate(uow, offer.id, ann.candidate_id)
+    lending = flows.lend_member(uow, event(), acceptance(ann), NOW)
+    assert lending.member_id == "ann"
+    assert "before our withdrawal reached it" in caplog.text
+    assert uow.incoming_offers.candidate(ann.candidate_id).status == "accepted"
+
+
+def test_a_partner_closing_its_offer_closes_ours_and_our_candidates_were_not_chosen():
+    uow = FlowsUnitOfWork()
+    offer = received(uow)
+    member(uow, "ann", level=5)
+    ann = flows.offer_member(uow, offer.id, "ann", Decimal("85.00"), "Hi.", NOW)
+    assert flows.close_incoming_offer(uow, event(), A, offer.offer_id)
+    assert uow.incoming_offers.get(offer.id).status == "closed"
+    assert uow.incoming_offers.candidate(ann.candidate_id).status == "not_chosen"
+    [(_, suggestions, _)] = flows.list_incoming_offers(uow, "closed")
+    assert suggestions == []
+    copy = event()
+    assert not flows.close_incoming_offer(uow, copy, A, offer.offer_id)
+    assert copy["id"] in uow.handled
+    refused(uow, OfferNoLongerOpen, acceptance(ann))
+
+
+def test_a_close_overtaking_the_offer_is_retried_and_a_lent_offer_stays_lent():
+    uow = FlowsUnitOfWork()
+    offer, early = incoming(), event()
+    with pytest.raises(IncomingOfferNotYetKnown):
+        flows.close_incoming_offer(uow, early, A, offer.offer_id)
+    assert early["id"] not in uow.handled
+    flows.receive_seat_offer(uow, event(), offer)
+    member(uow, "ann", level=5)
+    ann = flows.offer_member(uow, offer.id, "ann", Decimal("85.00"), "Hi.", NOW)
+    flows.lend_member(uow, event(), acceptance(ann), NOW)
+    assert not flows.close_incoming_offer(uow, early, A, offer.offer_id)
+    assert uow.incoming_offers.get(offer.id).status == "lent"
+    with pytest.raises(IncomingOfferNotYetKnown):  # another partner's offer id: never ours
+        flows.close_incoming_offer(uow, event(), EVIL, offer.offer_id)
+    assert uow.incoming_offers.get(offer.id).status == "lent"

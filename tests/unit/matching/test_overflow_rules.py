@@ -9,11 +9,14 @@ import pytest
 from services.matching.domain import federation_use_cases as flows
 from services.matching.domain.continuity import running_team
 from services.matching.domain.federation_errors import (
+    CandidateNotYetKnown,
+    CandidateOfAnotherPartner,
     CandidateRateOutsideRange,
     OfferNoLongerOpen,
     OfferNotOurs,
     OfferNotSentToPartner,
     PartnerCandidateNotFound,
+    PartnerCandidateWithdrawn,
     PartnerOverstepped,
     RecipientNotYetKnown,
     SeatAlreadyOffered,
@@ -226,3 +229,90 @@ def test_the_weeks_an_external_member_covers_are_no_gap_for_continuity():
     team = running_team(project, [seat], [], IsoWeek(2027, 1), [placement])
     assert team.seats[0].weeks == ()
     assert running_team(project, [seat], [], IsoWeek(2027, 1)).seats[0].weeks
+
+
+def closed(uow) -> list[dict]:
+    """The data of every `seat_offer_closed` published."""
+    return [FEDERATION_EVENT_SCHEMAS["seat_offer_closed"].dump(e) for e in uow.published
+            if e.type == "seat_offer_closed"]
+
+
+def test_a_filled_offer_is_closed_for_every_partner_but_the_one_whose_candidate_we_took():
+    uow = FlowsUnitOfWork()
+    _, _, offer = offered(uow, partners=(B, C))
+    chosen = candidate(offer.id, partner_id=C, name="Coop C")
+    flows.receive_candidate(uow, event(), chosen)
+    flows.accept_candidate(uow, offer.id, chosen.candidate_id, NOW)
+    [close] = closed(uow)
+    assert (close["offer_id"], close["reason"], close["partner_ids"]) == (offer.id, "filled", [B])
+
+
+def test_an_operator_withdraws_an_open_offer_and_may_offer_its_weeks_again():
+    uow = FlowsUnitOfWork()
+    project, seat, offer = offered(uow, partners=(B, C))
+    waiting = candidate(offer.id)
+    flows.receive_candidate(uow, event(), waiting)
+    withdrawn = flows.withdraw_seat_offer(uow, offer.id, NOW)
+    assert withdrawn.status == uow.seat_offers.get(offer.id).status == "withdrawn"
+    [close] = closed(uow)
+    assert (close["reason"], sorted(close["partner_ids"])) == ("withdrawn", sorted([B, C]))
+    assert "seat_offer_withdrawn" in [entry.kind for entry in uow.timeline.entries]
+    with pytest.raises(SeatOfferNotOpen):
+        flows.accept_candidate(uow, offer.id, waiting.candidate_id, NOW)
+    with pytest.raises(SeatOfferNotOpen):
+        flows.withdraw_seat_offer(uow, offer.id, NOW)
+    again = flows.offer_seat(uow, project.id, seat.id, TODAY, NOW)
+    assert (again.first_week, again.last_week) == (offer.first_week, offer.last_week)
+    assert again.id != offer.id
+
+
+def test_a_withdrawn_candidate_cannot_be_accepted_and_a_copy_of_the_withdrawal_is_ignored():
+    uow = FlowsUnitOfWork()
+    _, _, offer = offered(uow)
+    gone, other = candidate(offer.id), candidate(offer.id)
+    flows.receive_candidate(uow, event(), gone)
+    flows.receive_candidate(uow, event(), other)
+    assert flows.receive_candidate_withdrawal(uow, event(), B, offer.id, gone.candidate_id)
+    kept = uow.seat_offers.get(offer.id)
+    assert [(c.candidate_id, c.status) for c in kept.candidates] == [
+        (gone.candidate_id, "withdrawn"), (other.candidate_id, "offered")]
+    with pytest.raises(PartnerCandidateWithdrawn):
+        flows.accept_candidate(uow, offer.id, gone.candidate_id, NOW)
+    assert uow.placements.rows == []
+    copy = event()
+    assert not flows.receive_candidate_withdrawal(uow, copy, B, offer.id, gone.candidate_id)
+    assert copy["id"] in uow.handled
+    assert flows.accept_candidate(uow, offer.id, other.candidate_id, NOW).candidate_id == (
+        other.candidate_id)
+
+
+def test_a_withdrawal_after_we_accepted_the_candidate_leaves_the_placement_standing(caplog):
+    uow = FlowsUnitOfWork()
+    _, _, offer = offered(uow)
+    chosen = candidate(offer.id)
+    flows.receive_candidate(uow, event(), chosen)
+    placement = flows.accept_candidate(uow, offer.id, chosen.candidate_id, NOW)
+    late = event()
+    with caplog.at_level("INFO"):
+        assert not flows.receive_candidate_withdrawal(uow, late, B, offer.id,
+                                                      chosen.candidate_id)
+    assert late["id"] in uow.handled and "AcceptedBeforeWithdrawal" in caplog.text
+    assert uow.placements.rows == [placement]
+    assert uow.seat_offers.get(offer.id).candidate(chosen.candidate_id).status == "offered"
+
+
+def test_a_withdrawal_overtaking_its_candidate_is_retried_and_another_partners_refused():
+    uow = FlowsUnitOfWork()
+    _, _, offer = offered(uow, partners=(B, C))
+    answer, early = candidate(offer.id), event()
+    with pytest.raises(CandidateNotYetKnown):  # not an Invalid: the handler retries it
+        flows.receive_candidate_withdrawal(uow, early, B, offer.id, answer.candidate_id)
+    assert early["id"] not in uow.handled
+    flows.receive_candidate(uow, event(), answer)
+    with pytest.raises(CandidateOfAnotherPartner) as why:
+        flows.receive_candidate_withdrawal(uow, event(), C, offer.id, answer.candidate_id)
+    assert isinstance(why.value, PartnerOverstepped)
+    with pytest.raises(OfferNotOurs):
+        flows.receive_candidate_withdrawal(uow, event(), B, str(uuid.uuid4()),
+                                           answer.candidate_id)
+    assert flows.receive_candidate_withdrawal(uow, early, B, offer.id, answer.candidate_id)

@@ -7,6 +7,7 @@ before the commit leaves the event unhandled, so it is handled again: nothing lo
 nothing queued twice.
 """
 
+import logging
 import uuid
 from datetime import UTC, datetime
 
@@ -20,6 +21,8 @@ from services.federation.domain.errors import (
 )
 from services.federation.domain.flows import PartnerSkillSupply, SeatOfferSent
 from services.federation.domain.ports import DataCheck, OutboundEvent
+
+log = logging.getLogger(__name__)
 
 SEAT_OFFERED = f"{catalogue.PREFIX}seat_offered.v1"
 SKILL_SUPPLY = f"{catalogue.PREFIX}skill_supply_shared.v1"
@@ -65,6 +68,29 @@ def forward(uow, event: dict, partner_id: str, event_type: str, subject: str, da
             raise EventTypeNotShared(event_type)
         queued = _queue(uow, partner, event_type, subject, data, our_coop, check_data,
                         datetime.now(UTC))
+        uow.mark_handled(event)
+        uow.commit()
+        return queued
+
+
+def forward_to_each(uow, event: dict, partner_ids, event_type: str, subject: str, data: dict,
+                    our_coop: str, check_data: DataCheck) -> list[OutboundEvent]:
+    """Send `data` as `event_type` to each of `partner_ids`, once per local `event`. A
+    partner gone, or with which we do not share the type, is skipped with a warning: the
+    others must still hear (their registration predates the type, say)."""
+    with uow:
+        if uow.already_handled(event):
+            return []
+        now = datetime.now(UTC)
+        queued = []
+        for partner_id in dict.fromkeys(partner_ids):
+            partner = uow.partners.get(partner_id)
+            if partner is None or not partner.shares(event_type):
+                log.warning("%s for %s not sent to partner %s: %s", event_type, subject,
+                            partner_id, "gone" if partner is None else "type not shared")
+                continue
+            queued.append(_queue(uow, partner, event_type, subject, data, our_coop,
+                                 check_data, now))
         uow.mark_handled(event)
         uow.commit()
         return queued

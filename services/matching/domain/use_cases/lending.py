@@ -16,12 +16,21 @@ from services.matching.domain.errors import CandidateNotFound
 from services.matching.domain.federation_errors import (
     AlreadyApplied,
     IncomingOfferNotFound,
+    IncomingOfferNotYetKnown,
+    OfferedCandidateNotFound,
     PartnerOverstepped,
 )
-from services.matching.domain.federation_events import CandidateOfferMade, MemberLent
+from services.matching.domain.federation_events import (
+    CandidateOfferMade,
+    CandidateOfferWithdrawn,
+    MemberLent,
+)
 from services.matching.domain.lending import (
     ACCEPTED,
     LENT,
+    NOT_CHOSEN,
+    OFFERED,
+    WITHDRAWN,
     Acceptance,
     IncomingOffer,
     Lending,
@@ -130,6 +139,10 @@ def lend_member(uow: UnitOfWork, event: dict, acceptance: Acceptance,
             log.warning("refused acceptance of candidate %s by partner %s: %s (%s)",
                         acceptance.candidate_id, acceptance.partner_id, why.rule, why.detail)
             raise
+        if candidate.status == WITHDRAWN:
+            log.warning("partner %s accepted candidate %s before our withdrawal reached it: "
+                        "member %s is lent", acceptance.partner_id, candidate.candidate_id,
+                        candidate.member_id)
         _warn_if_overbooked(uow, candidate.member_id, acceptance)
         lending = Lending.of(offer, candidate, acceptance, now)
         uow.lendings.add(lending)
@@ -140,6 +153,48 @@ def lend_member(uow: UnitOfWork, event: dict, acceptance: Acceptance,
         uow.mark_handled(event)
         uow.commit()
         return lending
+
+
+def withdraw_candidate(uow: UnitOfWork, incoming_id: str, candidate_id: str) -> OfferedCandidate:
+    """An operator takes back a candidate offered for a partner's seat (the member is no
+    longer available, say); the partner is told. Until the partner accepted it only."""
+    with uow:
+        candidate = uow.incoming_offers.candidate(candidate_id)
+        if candidate is None or candidate.incoming_offer_id != incoming_id:
+            raise OfferedCandidateNotFound(incoming_id, candidate_id)
+        if candidate.withdraw():
+            uow.incoming_offers.save_candidate(candidate)
+            uow.publish(CandidateOfferWithdrawn(candidate))
+            uow.commit()
+        return candidate
+
+
+def close_incoming_offer(uow: UnitOfWork, event: dict, partner_id: str, offer_id: str) -> bool:
+    """On `partner_seat_offer_closed`: the partner's offer is closed, our candidates for it
+    not chosen. False for a copy or an offer no longer open; `IncomingOfferNotYetKnown`
+    (retried) when the close overtook the offer."""
+    with uow:
+        if uow.already_handled(event):
+            return False
+        offer = uow.incoming_offers.from_partner(partner_id, offer_id)
+        if offer is None:
+            raise IncomingOfferNotYetKnown(partner_id, offer_id)
+        try:
+            offer.close()
+        except AlreadyApplied as why:
+            log.info("partner %s closed seat offer %s: ignored (%s)", partner_id, offer_id,
+                     why.detail)
+            uow.mark_handled(event)
+            uow.commit()
+            return False
+        uow.incoming_offers.save(offer)
+        for candidate in uow.incoming_offers.candidates_for([offer.id]):
+            if candidate.status == OFFERED:
+                candidate.status = NOT_CHOSEN
+                uow.incoming_offers.save_candidate(candidate)
+        uow.mark_handled(event)
+        uow.commit()
+        return True
 
 
 def _warn_if_overbooked(uow: UnitOfWork, member_id: str, acceptance: Acceptance) -> None:

@@ -15,7 +15,9 @@ from services.matching.domain.assignments import PRIMARY
 from services.matching.domain.federation_errors import (
     AlreadyApplied,
     NoWeeksLeftToOffer,
+    OfferNotOurs,
     PartnerCandidateNotFound,
+    PartnerCandidateWithdrawn,
     PartnerOverstepped,
     SeatAlreadyOffered,
     SeatCannotBeOffered,
@@ -24,12 +26,17 @@ from services.matching.domain.federation_errors import (
     SeatOfferNotOpen,
     WeeksNotConsecutive,
 )
-from services.matching.domain.federation_events import ExternalMemberPlaced, SeatOfferOpened
+from services.matching.domain.federation_events import (
+    ExternalMemberPlaced,
+    SeatOfferClosed,
+    SeatOfferOpened,
+)
 from services.matching.domain.overflow import (
     COVERAGE_GAP,
     FILLED,
     OPEN,
     OPERATOR,
+    WITHDRAWN,
     PartnerCandidate,
     Placement,
     Recipient,
@@ -118,7 +125,8 @@ def _plan(uow: UnitOfWork, project_id: str, seat_id: str, today: date,
              and (only is None or week in only)]
     if not weeks:
         raise NoWeeksLeftToOffer()
-    offered = {week for offer in uow.seat_offers.for_seat(seat.id) for week in offer.weeks}
+    offered = {week for offer in uow.seat_offers.for_seat(seat.id)
+               if offer.status != WITHDRAWN for week in offer.weeks}
     left = [week for week in weeks if week not in offered]
     if not left:
         raise SeatAlreadyOffered(seat.id, describe_runs(week_runs(weeks)))
@@ -216,6 +224,8 @@ def accept_candidate(uow: UnitOfWork, offer_id: str, candidate_id: str,
         candidate = offer.candidate(candidate_id)
         if candidate is None:
             raise PartnerCandidateNotFound(offer.id, candidate_id)
+        if candidate.status == WITHDRAWN:
+            raise PartnerCandidateWithdrawn(candidate_id)
         project = find_project(uow, offer.project_id, None)
         placement = Placement.of(offer, candidate, project.starts_on, project.ends_on, now)
         uow.placements.add(placement)
@@ -230,5 +240,60 @@ def accept_candidate(uow: UnitOfWork, offer_id: str, candidate_id: str,
         uow.publish(ExternalMemberPlaced(
             placement, f"{project.title} — {offer.skill} (partner coop "
                        f"{candidate.partner_name})"[:200]))
+        uow.publish(SeatOfferClosed(offer, FILLED, offer.waiting_partners(placement)))
         uow.commit()
         return placement
+
+
+def withdraw_seat_offer(uow: UnitOfWork, offer_id: str, now: datetime) -> SeatOffer:
+    """The operator takes an open offer back (the seat is filled otherwise, say): no
+    candidate can be accepted any more, the partners are told, and its weeks may be
+    offered again."""
+    with uow:
+        offer = uow.seat_offers.get(offer_id)
+        if offer is None:
+            raise SeatOfferNotFound(offer_id)
+        offer.withdraw()
+        uow.seat_offers.save(offer)
+        uow.timeline.add(TimelineEntry.new(
+            offer.project_id, now, "seat_offer_withdrawn",
+            f"The offer of the {offer.skill} seat to partner coops for "
+            f"{describe_runs([(offer.first_week, offer.last_week)])} is withdrawn.",
+            {"seat_id": offer.seat_id, "offer_id": offer.id}))
+        uow.publish(SeatOfferClosed(offer, WITHDRAWN, offer.waiting_partners(None)))
+        uow.commit()
+        return offer
+
+
+def receive_candidate_withdrawal(uow: UnitOfWork, event: dict, partner_id: str, offer_id: str,
+                                 candidate_id: str) -> bool:
+    """On `partner_candidate_withdrawn`: the candidate can no longer be accepted (True).
+    Ignored (False) when withdrawn before or accepted before the withdrawal reached us;
+    `CandidateNotYetKnown` (retried) when it overtook the candidate; a withdrawal for an
+    offer not ours is refused (`OfferNotOurs`, parked)."""
+    with uow:
+        if uow.already_handled(event):
+            return False
+        offer = uow.seat_offers.get(offer_id)
+        if offer is None:
+            log.warning("refused withdrawal of candidate %s by partner %s: no offer %s",
+                        candidate_id, partner_id, offer_id)
+            raise OfferNotOurs(offer_id)
+        placed = next((p for p in uow.placements.for_project(offer.project_id)
+                       if p.offer_id == offer.id), None)
+        try:
+            offer.withdraw_candidate(partner_id, candidate_id, placed)
+        except AlreadyApplied as why:
+            log.info("withdrawal of candidate %s by partner %s ignored: %s (%s)", candidate_id,
+                     partner_id, why.rule, why.detail)
+            uow.mark_handled(event)
+            uow.commit()
+            return False
+        except PartnerOverstepped as why:
+            log.warning("refused withdrawal of candidate %s by partner %s: %s", candidate_id,
+                        partner_id, why)
+            raise
+        uow.seat_offers.save(offer)
+        uow.mark_handled(event)
+        uow.commit()
+        return True
