@@ -16,7 +16,9 @@ from services.federation.schemas.flows import (
 from services.matching.schemas.federation import (
     IncomingOfferListSchema,
     IncomingOfferQuerySchema,
+    LendingEndSchema,
     LendingListSchema,
+    LendingSchema,
     MemberOfferSchema,
     OfferedCandidateSchema,
     PlacementSchema,
@@ -103,6 +105,14 @@ class FederationFlowRoutes:
                   "federation flows", response=LendingListSchema), roles=OPERATOR)
     def list_lendings(self, request):
         return self.matching.list_lendings()
+
+    @api("POST", "/v1/lendings/<lending_id>/end",
+         RouteDoc("End a lending early (the member is ill, leaves, or is needed here): their "
+                  "hours after `last_day` are free again, the lent contract takes no later "
+                  "hours, and the partner is told (lending_ended.v1)", "federation flows",
+                  body=LendingEndSchema, response=LendingSchema), roles=OPERATOR)
+    def end_lending(self, request, lending_id):
+        return self.matching.end_lending(lending_id, json_body(request))
 
     # --- membership news -------------------------------------------------------------------
 

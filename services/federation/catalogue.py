@@ -31,6 +31,8 @@ CATALOGUE: dict[str, FederatedType] = {t.type: t for t in (
                   "A partner takes back a candidate it offered, before it was accepted."),
     FederatedType(f"{PREFIX}candidate_accepted.v1", "partner_candidate_accepted",
                   "A partner accepts one of our candidates for its seat."),
+    FederatedType(f"{PREFIX}lending_ended.v1", "partner_lending_ended",
+                  "A partner ends the lending of its member early (after last_day)."),
     FederatedType(f"{PREFIX}external_hours_approved.v1", "partner_external_hours_approved",
                   "A partner's client approved hours worked by a member we lend."),
     FederatedType(f"{PREFIX}skill_supply_shared.v1", "partner_skill_supply_shared",

@@ -335,11 +335,11 @@ seat_offers = Table(
     Column("status", String(20), nullable=False),
     Column("opened_at", UtcDateTime(), nullable=False),
 )
-# a seat's offers never share a week: the same first week twice is a race (a withdrawn
-# offer's weeks may be offered again)
+# a seat's open offers never share a week: the same first week twice is a race (the weeks
+# of a withdrawn offer, or of a placement cut short, may be offered again)
 Index("uq_seat_offers_seat_first_week", seat_offers.c.seat_id, seat_offers.c.first_week,
-      unique=True, sqlite_where=seat_offers.c.status != "withdrawn",
-      postgresql_where=seat_offers.c.status != "withdrawn")
+      unique=True, sqlite_where=seat_offers.c.status == "open",
+      postgresql_where=seat_offers.c.status == "open")
 
 seat_offer_recipients = Table(
     "seat_offer_recipients",

@@ -242,6 +242,74 @@ def test_a_withdrawn_candidate_and_a_withdrawn_offer_reach_the_other_coop(two_co
         "withdrawn"]
 
 
+def test_a_lending_ended_early_frees_the_member_and_reopens_the_seat_at_the_borrower(
+        two_coops):
+    a, b = two_coops.a, two_coops.b
+    skill = f"surveying-{uuid.uuid4().hex[:6]}"
+    new_skill(a.api, skill)
+    new_skill(b.api, skill)
+    project_id, seat, _ = staffed_project(a.api, skill)
+    eva = active_member(b.api, "Eva", skill, 5, "80.00")
+    offer = a.api.post(f"/v1/projects/{project_id}/seats/{seat['id']}/partner-offers",
+                       json={}).json()
+
+    def incoming_at_b():
+        found = [i for i in b.api.get("/v1/incoming-offers").json()["items"]
+                 if i["offer_id"] == offer["id"]]
+        return found[0] if found and found[0]["suggestions"] else None
+
+    incoming = eventually(incoming_at_b, timeout=30)
+    candidate_id = b.api.post(f"/v1/incoming-offers/{incoming['id']}/candidates", json={
+        "member_id": eva, "hourly_rate": "85.00", "introduction": "Surveys sites."}
+    ).json()["candidate_id"]
+    eventually(lambda: a.api.get(f"/v1/partner-offers/{offer['id']}").json()["candidates"],
+               timeout=30)
+    placed = a.api.post(f"/v1/partner-offers/{offer['id']}/candidates/{candidate_id}/accept")
+    assert placed.status_code == 200, placed.text
+
+    def lending_at_b():
+        return next((x for x in b.api.get("/v1/lendings").json()["items"]
+                     if x["candidate_id"] == candidate_id), None)
+
+    lending = eventually(lending_at_b, timeout=60)
+
+    # Eva is needed at home: B ends the lending after her fourth week
+    last_day = (START + timedelta(weeks=3, days=4)).isoformat()
+    refused = b.api.post(f"/v1/lendings/{lending['id']}/end",
+                         json={"last_day": PROJECT["ends_on"]})
+    assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "last_day"
+    ended = b.api.post(f"/v1/lendings/{lending['id']}/end", json={"last_day": last_day})
+    assert ended.status_code == 200 and ended.json()["ends_on"] == last_day, ended.text
+
+    def lent_contract_ended():
+        found = [c for c in b.api.get("/v1/inter-coop/lent-contracts").json()["items"]
+                 if c["placement_id"] == placed.json()["id"]]
+        return found and found[0]["ended_on"] == last_day
+
+    eventually(lent_contract_ended, timeout=30)
+
+    # at A: the external member works until then, and the seat is offered again by itself
+    def cut_short_at_a():
+        [external] = a.api.get(f"/v1/projects/{project_id}/team").json()["external_members"]
+        return external["ends_on"] == last_day
+
+    eventually(cut_short_at_a, timeout=30)
+
+    def reopened():
+        return [o for o in a.api.get("/v1/partner-offers", params={"status": "open"}).json()[
+            "items"] if o["seat_id"] == seat["id"] and o["reason"] == "coverage_gap"] or None
+
+    [again] = eventually(reopened, timeout=30)
+    assert (again["first_week"], again["last_week"]) == (iso_week(START, 4), iso_week(START, 11))
+
+    def external_contract_ended():
+        found = [c for c in a.api.get("/v1/inter-coop/external-contracts").json()["items"]
+                 if c["placement_id"] == placed.json()["id"]]
+        return found and found[0]["ended_on"] == last_day
+
+    eventually(external_contract_ended, timeout=30)
+
+
 def test_membership_news_tells_a_partner_how_many_members_have_a_skill(two_coops):
     a, b = two_coops.a, two_coops.b
     skill = f"glazing-{uuid.uuid4().hex[:6]}"

@@ -20,11 +20,13 @@ from services.billing.domain.use_cases import inter_coop
 from services.billing.domain.use_cases.partner_payments import pay_partner_coop
 from services.billing.entrypoints import _support as support
 from services.billing.schemas.inter_coop import (
+    ExternalMemberLeftSchema,
     ExternalMemberPlacedSchema,
     InterCoopContractPageSchema,
     InterCoopContractQuerySchema,
     InterCoopInvoicePageSchema,
     InterCoopInvoiceQuerySchema,
+    LendingEndedSchema,
     MemberLentSchema,
     PartnerAnnouncedSchema,
     PartnerBalancePageSchema,
@@ -61,6 +63,20 @@ class PartnerBillingEntrypoints:
         # serialised: two partners' placements with one id cannot both pass the check
         inter_coop.open_lent_contract(self.uow.serialised(), {**event, "data": data},
                                       self.settings.rules)
+
+    @event_handler("matching", "external_member_left")
+    def on_external_member_left(self, event):
+        event = EnvelopeSchema().load(event)
+        data = ExternalMemberLeftSchema().load(event["data"])
+        inter_coop.end_external_contract(self.uow, event, str(data["placement_id"]),
+                                         data["ends_on"])
+
+    @event_handler("matching", "lending_ended")
+    def on_lending_ended(self, event):
+        event = EnvelopeSchema().load(event)
+        data = LendingEndedSchema().load(event["data"])
+        inter_coop.end_lent_contract(self.uow, event, str(data["partner_id"]),
+                                     str(data["placement_id"]), data["ends_on"])
 
     @event_handler("federation", "partner_external_hours_approved")
     def on_partner_external_hours_approved(self, event):

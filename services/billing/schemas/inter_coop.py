@@ -84,6 +84,29 @@ class ExternalMemberPlacedSchema(_Dates, Schema):
     currency = fields.String(**_EUR)
 
 
+class ExternalMemberLeftSchema(Schema):
+    """`matching.external_member_left` (coop A): the lending coop ended the placement
+    early; no hours on the external contract after `ends_on`."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    placement_id = Uuid(required=True)
+    ends_on = Day(required=True)
+
+
+class LendingEndedSchema(Schema):
+    """`matching.lending_ended` (coop B): our member's lending ends early; no hours on the
+    lent contract after `ends_on`."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    placement_id = Uuid(required=True)
+    partner_id = Uuid(required=True)
+    ends_on = Day(required=True)
+
+
 class MemberLentSchema(_Dates, Schema):
     """`matching.member_lent` (coop B): a contract with the partner coop as customer."""
 

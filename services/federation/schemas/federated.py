@@ -103,6 +103,12 @@ class CandidateAcceptedV1(Schema):
     currency = _currency(required=True)
 
 
+class LendingEndedV1(Schema):
+    placement_id = fields.UUID(required=True)
+    candidate_id = fields.UUID(required=True)
+    last_day = fields.Date(required=True)
+
+
 class ExternalHoursApprovedV1(Schema):
     placement_id = fields.UUID(required=True)
     candidate_id = fields.UUID(required=True)
@@ -134,6 +140,7 @@ DATA_SCHEMAS = {
     f"{_P}candidate_offered.v1": CandidateOfferedV1(),
     f"{_P}candidate_withdrawn.v1": CandidateWithdrawnV1(),
     f"{_P}candidate_accepted.v1": CandidateAcceptedV1(),
+    f"{_P}lending_ended.v1": LendingEndedV1(),
     f"{_P}external_hours_approved.v1": ExternalHoursApprovedV1(),
     f"{_P}skill_supply_shared.v1": SkillSupplySharedV1(),
 }

@@ -31,6 +31,9 @@ TO_PARTNERS = {
         "offer_id": "offer_id", "candidate_id": "candidate_id", "placement_id": "placement_id",
         "starts_on": "starts_on", "ends_on": "ends_on", "hours_per_week": "hours_per_week",
         "hourly_rate": "partner_hourly_rate", "currency": "currency"}),
+    ("matching", "lending_ended"): (f"{_P}lending_ended.v1", {
+        "placement_id": "placement_id", "candidate_id": "candidate_id",
+        "last_day": "ends_on"}),
     ("billing", "external_hours_approved"): (f"{_P}external_hours_approved.v1", {
         name: name for name in ("placement_id", "candidate_id", "timesheet_id", "period_start",
                                 "period_end", "hours", "hourly_rate", "currency")}),
@@ -39,6 +42,7 @@ TO_PARTNERS = {
 # the federated event's subject: which local field
 SUBJECTS = {"seat_offer_opened": "offer_id", "seat_offer_closed": "offer_id",
             "candidate_offer_withdrawn": "offer_id", "candidate_offer_made": "offer_id",
+            "lending_ended": "placement_id",
             "external_member_placed": "offer_id", "external_hours_approved": "placement_id"}
 
 

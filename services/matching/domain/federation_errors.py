@@ -12,6 +12,8 @@ outcomes for a partner's event (README "Federation flows"):
   event with the rule's name in its headers).
 """
 
+from datetime import timedelta
+
 from infra.errors import Conflict, Invalid, NotFound, field_error
 
 
@@ -96,6 +98,11 @@ class AcceptedBeforeWithdrawal(AlreadyApplied):
     def __init__(self, candidate_id: str):
         super().__init__(f"Candidate {candidate_id} was accepted before its withdrawal "
                          "reached us: the placement stands.")
+
+
+class PlacementNotThePartners(PartnerOverstepped):
+    def __init__(self, placement_id: str, partner_id: str):
+        super().__init__(f"Placement {placement_id} is not with partner {partner_id}.")
 
 
 # --- coop B: acceptances of our candidates ------------------------------------------------
@@ -217,6 +224,20 @@ class CandidateAlreadyLent(Conflict):
     def __init__(self, candidate_id: str):
         super().__init__(f"The partner accepted candidate {candidate_id}: the member is lent "
                          "and the candidacy can no longer be withdrawn.")
+
+
+class LendingNotFound(NotFound):
+    def __init__(self, lending_id: str):
+        super().__init__(f"No lending with id {lending_id}.")
+
+
+class LendingEndOutOfRange(Invalid):
+    def __init__(self, starts_on, ends_on):
+        super().__init__(
+            "A lending ends early: on a day before its last day, and not before the day "
+            "before its first.",
+            field_error("last_day", f"From {starts_on - timedelta(days=1)} to "
+                                    f"{ends_on - timedelta(days=1)}."))
 
 
 class MemberAlreadyOffered(Conflict):

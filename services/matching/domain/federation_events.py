@@ -45,6 +45,30 @@ class MemberLent:
 
 
 @dataclass(frozen=True)
+class LendingEnded:
+    """Our member's lending ends early (the operator ended it, or the member left)."""
+
+    lending: object  # domain.lending.Lending
+    type = "lending_ended"
+
+    @property
+    def subject(self) -> str:
+        return self.lending.placement_id
+
+
+@dataclass(frozen=True)
+class ExternalMemberLeft:
+    """The lending coop ended a placement early: no external member after `ends_on`."""
+
+    placement: object  # domain.overflow.Placement
+    type = "external_member_left"
+
+    @property
+    def subject(self) -> str:
+        return self.placement.id
+
+
+@dataclass(frozen=True)
 class SeatOfferClosed:
     """One of our seat offers was filled or withdrawn: `partner_ids`, the partners still
     waiting on it, are told (federation sends them `seat_offer_closed.v1`)."""

@@ -22,8 +22,8 @@ not chosen.
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from services.matching.domain.federation_errors import (
@@ -34,6 +34,7 @@ from services.matching.domain.federation_errors import (
     CandidateNotOffered,
     CandidateNotOfferedToPartner,
     CandidateOfferedForAnotherSeat,
+    LendingEndOutOfRange,
     MemberAlreadyOffered,
     NotSuitableForOffer,
     OfferAlreadyClosed,
@@ -258,6 +259,13 @@ class Lending:
                    offer.partner_name, offer.offer_id, candidate.candidate_id,
                    candidate.member_id, offer.skill, acceptance.starts_on, acceptance.ends_on,
                    acceptance.hours_per_week, acceptance.hourly_rate, acceptance.currency, now)
+
+    def ended_on(self, last_day: date) -> "Lending":
+        """The lending ending early: `last_day` before its last day and not before the day
+        before its first (that one: it never starts). `LendingEndOutOfRange` else."""
+        if not self.starts_on - timedelta(days=1) <= last_day < self.ends_on:
+            raise LendingEndOutOfRange(self.starts_on, self.ends_on)
+        return replace(self, ends_on=last_day)
 
     @property
     def terms(self) -> tuple:

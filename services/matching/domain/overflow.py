@@ -237,3 +237,10 @@ class Placement:
     @property
     def weeks(self) -> tuple[IsoWeek, ...]:
         return working_weeks(self.starts_on, self.ends_on)
+
+    def cut_short(self, last_day: date) -> "Placement | None":
+        """The lending coop ended the lending on `last_day`: the placement with its new
+        end, or None when it ends no earlier than that anyway."""
+        if last_day >= self.ends_on:
+            return None
+        return replace(self, ends_on=max(last_day, self.starts_on - timedelta(days=1)))

@@ -211,6 +211,11 @@ class SeatOffers(Protocol):
 class Placements(Protocol):
     def add(self, placement) -> None: ...
 
+    def save(self, placement) -> None:
+        """Store its new end."""
+
+    def get(self, placement_id: str): ...
+
     def for_project(self, project_id: str) -> list: ...
 
 
@@ -239,6 +244,11 @@ class IncomingOffers(Protocol):
 
 class Lendings(Protocol):
     def add(self, lending) -> None: ...
+
+    def save(self, lending) -> None:
+        """Store its new end."""
+
+    def get(self, lending_id: str): ...
 
     def active_for(self, member_ids: Collection[str]) -> list:
         """The members' lendings: they book their hours as assignments do."""

@@ -18,13 +18,16 @@ from services.matching.domain.proposals.iso_week import IsoWeek
 from services.matching.schemas.federation import (
     IncomingOfferListSchema,
     IncomingOfferQuerySchema,
+    LendingEndSchema,
     LendingListSchema,
+    LendingSchema,
     MemberOfferSchema,
     OfferedCandidateSchema,
     PartnerAcceptanceSchema,
     PartnerCandidateOfferSchema,
     PartnerCandidateWithdrawalSchema,
     PartnerEventSchema,
+    PartnerLendingEndedSchema,
     PartnerOfferClosedSchema,
     PartnerSeatOfferSchema,
     PlacementSchema,
@@ -102,6 +105,14 @@ class FederationFlowEntrypoints:
         return SeatOfferSchema().dump(flows.withdraw_seat_offer(self.uow, str(offer_id)[:36],
                                                                 _now()))
 
+    @event_handler("federation", "partner_lending_ended")
+    def on_partner_lending_ended(self, event):
+        event, partner = _partner_event(event)
+        data = PartnerLendingEndedSchema().load(partner["data"])
+        flows.receive_lending_end(self.uow, event, str(partner["partner_id"]),
+                                  str(data["placement_id"]), data["last_day"], date.today(),
+                                  _now())
+
     @event_handler("federation", "partner_candidate_withdrawn")
     def on_partner_candidate_withdrawn(self, event):
         event, partner = _partner_event(event)
@@ -162,6 +173,11 @@ class FederationFlowEntrypoints:
             Decimal(data["hours_per_week"]).quantize(Decimal("0.01")), data["hourly_rate"],
             data["currency"])
         flows.lend_member(self.uow, event, acceptance, _now())
+
+    @rpc
+    def end_lending(self, lending_id, details):
+        last_day = LendingEndSchema().load(details or {})["last_day"]
+        return LendingSchema().dump(flows.end_lending(self.uow, str(lending_id)[:36], last_day))
 
     @rpc
     def list_lendings(self):

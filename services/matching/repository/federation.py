@@ -156,6 +156,16 @@ class SqlPlacements:
     def add(self, placement: Placement) -> None:
         self.session.execute(insert(placements).values(_values(placement, placements)))
 
+    def save(self, placement: Placement) -> None:
+        """Only its end changes (a lending coop ends it early)."""
+        self.session.execute(update(placements).where(placements.c.id == placement.id)
+                             .values(ends_on=placement.ends_on))
+
+    def get(self, placement_id: str) -> Placement | None:
+        row = self.session.execute(select(placements).where(
+            placements.c.id == placement_id)).first()
+        return Placement(**_fields(row)) if row else None
+
     def for_project(self, project_id: str) -> list[Placement]:
         rows = self.session.execute(select(placements).where(placements.c.project_id == project_id)
                                     .order_by(placements.c.starts_on, placements.c.id))
@@ -225,6 +235,15 @@ class SqlLendings:
 
     def add(self, lending: Lending) -> None:
         self.session.execute(insert(lendings).values(_values(lending, lendings)))
+
+    def save(self, lending: Lending) -> None:
+        """Only its end changes (it ends early)."""
+        self.session.execute(update(lendings).where(lendings.c.id == lending.id)
+                             .values(ends_on=lending.ends_on))
+
+    def get(self, lending_id: str) -> Lending | None:
+        found = self._where(lendings.c.id == lending_id)
+        return found[0] if found else None
 
     def active_for(self, member_ids: Collection[str]) -> list[Lending]:
         return self._where(lendings.c.member_id.in_(list(member_ids)))

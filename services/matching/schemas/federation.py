@@ -41,6 +41,12 @@ class IncomingOfferQuerySchema(Schema):
     status = fields.String(load_default=None, validate=validate.OneOf(INCOMING_STATUSES))
 
 
+class LendingEndSchema(Schema):
+    last_day = fields.Date(required=True, metadata={
+        "description": "The member's last day for the partner (before the lending's last "
+                       "day; the day before its first: it never starts)"})
+
+
 class MemberOfferSchema(Schema):
     member_id = fields.UUID(required=True)
     hourly_rate = Money(required=True, minimum=0, maximum=10000)
@@ -289,6 +295,12 @@ class PartnerAcceptanceSchema(Schema):
     hours_per_week = fields.Decimal(required=True)
     hourly_rate = Money(required=True)
     currency = fields.String(required=True)
+
+
+class PartnerLendingEndedSchema(Schema):
+    placement_id = fields.UUID(required=True)
+    candidate_id = fields.UUID(required=True)
+    last_day = fields.Date(required=True)
 
 
 class PartnerOfferClosedSchema(Schema):

@@ -92,6 +92,27 @@ class MemberLentSchema(Schema):
     currency = fields.String(attribute="lending.currency")
 
 
+class LendingEndedSchema(Schema):
+    placement_id = fields.String(attribute="lending.placement_id")
+    partner_id = fields.String(attribute="lending.partner_id")
+    offer_id = fields.String(attribute="lending.offer_id")
+    candidate_id = fields.String(attribute="lending.candidate_id")
+    member_id = fields.String(attribute="lending.member_id")
+    starts_on = fields.Date(attribute="lending.starts_on")
+    ends_on = fields.Date(attribute="lending.ends_on")
+
+
+class ExternalMemberLeftSchema(Schema):
+    placement_id = fields.String(attribute="placement.id")
+    partner_id = fields.String(attribute="placement.partner_id")
+    candidate_id = fields.String(attribute="placement.candidate_id")
+    project_id = fields.String(attribute="placement.project_id")
+    client_id = fields.String(attribute="placement.client_id")
+    seat_id = fields.String(attribute="placement.seat_id")
+    starts_on = fields.Date(attribute="placement.starts_on")
+    ends_on = fields.Date(attribute="placement.ends_on")
+
+
 class SeatOfferClosedSchema(Schema):
     offer_id = fields.String(attribute="offer.id")
     project_id = fields.String(attribute="offer.project_id")
@@ -114,4 +135,6 @@ FEDERATION_EVENT_SCHEMAS = {
     "candidate_offer_made": CandidateOfferMadeSchema(),
     "external_member_placed": ExternalMemberPlacedSchema(),
     "member_lent": MemberLentSchema(),
+    "lending_ended": LendingEndedSchema(),
+    "external_member_left": ExternalMemberLeftSchema(),
 }

@@ -101,10 +101,11 @@ def test_a_candidate_and_an_acceptance_go_to_the_partner_they_name(coops, tap_b)
     assert not {"client_id", "project_id", "client_hourly_rate", "partner_id"} & set(accepted)
 
 
-def test_a_closed_offer_goes_to_the_partners_named_and_a_withdrawn_candidate_to_its_own(
+def test_closes_withdrawals_and_ended_lendings_go_to_the_partners_they_name(
         coops, tap_b):
     a, b = coops
-    b_at_a, _ = register(a, b, [f"{P}seat_offer_closed.v1", f"{P}candidate_withdrawn.v1"], [])
+    b_at_a, _ = register(a, b, [f"{P}seat_offer_closed.v1", f"{P}candidate_withdrawn.v1",
+                                f"{P}lending_ended.v1"], [])
     offer_id, candidate_id = str(uuid.uuid4()), str(uuid.uuid4())
     gone = str(uuid.uuid4())  # a partner no longer registered: skipped, B still hears
     dispatch = event_dispatcher(a.config)
@@ -117,13 +118,21 @@ def test_a_closed_offer_goes_to_the_partners_named_and_a_withdrawn_candidate_to_
         "matching", "candidate_offer_withdrawn", offer_id, {
             "partner_id": b_at_a, "offer_id": offer_id, "candidate_id": candidate_id,
             "incoming_offer_id": str(uuid.uuid4())}))
-    arrived = drained(tap_b, 2)
+    placement_id, member_id = str(uuid.uuid4()), str(uuid.uuid4())
+    dispatch("matching", "lending_ended", envelope("matching", "lending_ended", placement_id, {
+        "placement_id": placement_id, "partner_id": b_at_a, "offer_id": offer_id,
+        "candidate_id": candidate_id, "member_id": member_id, "starts_on": "2027-01-11",
+        "ends_on": "2027-01-29"}))
+    arrived = drained(tap_b, 3)
     assert sorted(e["type"] for e in arrived) == [
-        "partner_candidate_withdrawn", "partner_seat_offer_closed"]
+        "partner_candidate_withdrawn", "partner_lending_ended", "partner_seat_offer_closed"]
     data = {e["type"]: e["data"]["data"] for e in arrived}
     assert data["partner_seat_offer_closed"] == {"offer_id": offer_id, "reason": "withdrawn"}
     assert data["partner_candidate_withdrawn"] == {"offer_id": offer_id,
                                                    "candidate_id": candidate_id}
+    assert data["partner_lending_ended"] == {"placement_id": placement_id,
+                                             "candidate_id": candidate_id,
+                                             "last_day": "2027-01-29"}  # no member id
 
 
 def test_a_partners_skill_supply_is_kept_and_read_per_skill(coops, tap_b):

@@ -368,3 +368,21 @@ def test_the_lent_member_is_paid_by_the_payout_run_as_for_any_contract():
     batch = use_cases.create_payout_batch(uow, "batch-1", date(2026, 4, 2))
     assert {(line.member_id, line.amount) for line in batch.lines} == {
         ("anouk", Decimal("527.68"))}
+
+
+def test_a_lending_ended_early_takes_no_partner_hours_after_its_new_end():
+    uow = coop_b()
+    inter_coop.end_lent_contract(uow, event(), COOP_A, PLACEMENT, date(2026, 3, 10))
+    assert hours_from(uow, day=10).rule is None
+    with pytest.raises(Invalid) as raised:
+        hours_from(uow, day=11)
+    assert raised.value.rule == "DayOutsideAssignment"
+
+
+def test_a_placement_the_partner_ended_early_takes_no_hours_after_its_new_end():
+    uow = coop_a()
+    inter_coop.end_external_contract(uow, event(), PLACEMENT, date(2026, 3, 10))
+    assert external_hours(uow, {10: "8"})
+    with pytest.raises(Invalid) as raised:
+        external_hours(uow, {11: "8"})
+    assert raised.value.rule == "DayOutsideAssignment"

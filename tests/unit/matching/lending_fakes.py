@@ -41,6 +41,12 @@ class FakePlacements:
     def add(self, placement):
         self.rows.append(placement)
 
+    def save(self, placement):
+        self.rows = [placement if p.id == placement.id else p for p in self.rows]
+
+    def get(self, placement_id):
+        return next((p for p in self.rows if p.id == placement_id), None)
+
     def for_project(self, project_id):
         return [p for p in self.rows if p.project_id == project_id]
 
@@ -86,6 +92,12 @@ class FakeLendings:
     def add(self, lending):
         self.rows.append(lending)
 
+    def save(self, lending):
+        self.rows = [lending if x.id == lending.id else x for x in self.rows]
+
+    def get(self, lending_id):
+        return next((x for x in self.rows if x.id == lending_id), None)
+
     def active_for(self, member_ids):
         return [lending for lending in self.rows if lending.member_id in set(member_ids)]
 
@@ -109,6 +121,9 @@ class FakeSeats:
 
     def for_project(self, project_id):
         return [s for s in self.rows if s.project_id == project_id]
+
+    def held_by(self, member_id):
+        return [s for s in self.rows if member_id in (s.primary, s.backup)]
 
 
 class FakeAssignments:

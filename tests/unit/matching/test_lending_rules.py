@@ -16,6 +16,8 @@ from services.matching.domain.federation_errors import (
     CandidateNotOfferedToPartner,
     CandidateOfferedForAnotherSeat,
     IncomingOfferNotYetKnown,
+    LendingEndOutOfRange,
+    LendingNotFound,
     MemberAlreadyOffered,
     NotSuitableForOffer,
     OfferedCandidateNotFound,
@@ -26,6 +28,7 @@ from services.matching.domain.federation_errors import (
 from services.matching.domain.lending import Acceptance, IncomingOffer
 from services.matching.domain.proposals import IsoWeek
 from services.matching.domain.use_cases.bookings import booked_for
+from services.matching.domain.use_cases.continuity import keep_seats_covered
 from services.matching.schemas.federation_events import FEDERATION_EVENT_SCHEMAS
 from tests.unit.matching.lending_fakes import NOW, FlowsUnitOfWork, event, member
 
@@ -276,3 +279,43 @@ def test_a_close_overtaking_the_offer_is_retried_and_a_lent_offer_stays_lent():
     with pytest.raises(IncomingOfferNotYetKnown):  # another partner's offer id: never ours
         flows.close_incoming_offer(uow, event(), EVIL, offer.offer_id)
     assert uow.incoming_offers.get(offer.id).status == "lent"
+
+
+def lent(uow, member_id="ann"):
+    offer = received(uow)
+    member(uow, member_id, level=5, hours="32")
+    made = flows.offer_member(uow, offer.id, member_id, Decimal("85.00"), "Hi.", NOW)
+    return flows.lend_member(uow, event(), acceptance(made), NOW)  # 2027-01-11 to 02-05
+
+
+def test_an_operator_ends_a_lending_early_the_hours_are_free_and_the_partner_is_told():
+    uow = FlowsUnitOfWork()
+    lending = lent(uow)
+    for wrong in (date(2027, 2, 5), date(2027, 3, 1), date(2027, 1, 9)):
+        with pytest.raises(LendingEndOutOfRange) as why:
+            flows.end_lending(uow, lending.id, wrong)
+        assert why.value.errors[0]["field"] == "last_day"
+    with pytest.raises(LendingNotFound):
+        flows.end_lending(uow, str(uuid.uuid4()), date(2027, 1, 20))
+    ended = flows.end_lending(uow, lending.id, date(2027, 1, 22))  # a Friday, in W03
+    assert ended.ends_on == date(2027, 1, 22) == flows.list_lendings(uow)[0].ends_on
+    booked = booked_for(uow, ["ann"])["ann"]
+    assert booked[IsoWeek(2027, 3)] == Decimal(24) and IsoWeek(2027, 4) not in booked
+    [told] = [FEDERATION_EVENT_SCHEMAS["lending_ended"].dump(e) for e in uow.published
+              if e.type == "lending_ended"]
+    assert (told["placement_id"], told["partner_id"], told["ends_on"]) == (
+        lending.placement_id, A, "2027-01-22")
+    never = flows.end_lending(uow, lending.id, date(2027, 1, 10))  # the day before its first
+    assert booked_for(uow, ["ann"]).get("ann", {}) == {} and never.weeks == ()
+
+
+def test_a_member_leaving_ends_their_lendings_from_the_leave_date():
+    uow = FlowsUnitOfWork()
+    lending = lent(uow)
+    uow.candidates.put(Candidate("ann", 2, "Ann", "Utrecht", "", Decimal("80.00"), "left",
+                                 (CandidateSkill("python", 5, None),), ("nl",),
+                                 left_on=date(2027, 1, 15)))
+    keep_seats_covered(uow, event({"member_id": "ann"}), "ann", date(2027, 1, 11))
+    assert [x.ends_on for x in uow.lendings.rows] == [date(2027, 1, 15)]
+    assert [e.lending.placement_id for e in uow.published if e.type == "lending_ended"] == [
+        lending.placement_id]

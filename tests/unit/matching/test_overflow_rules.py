@@ -18,6 +18,7 @@ from services.matching.domain.federation_errors import (
     PartnerCandidateNotFound,
     PartnerCandidateWithdrawn,
     PartnerOverstepped,
+    PlacementNotThePartners,
     RecipientNotYetKnown,
     SeatAlreadyOffered,
     SeatCannotBeOffered,
@@ -316,3 +317,35 @@ def test_a_withdrawal_overtaking_its_candidate_is_retried_and_another_partners_r
         flows.receive_candidate_withdrawal(uow, event(), B, str(uuid.uuid4()),
                                            answer.candidate_id)
     assert flows.receive_candidate_withdrawal(uow, early, B, offer.id, answer.candidate_id)
+
+
+def test_a_partner_ending_a_lending_cuts_the_placement_short_and_reopens_the_seat():
+    uow = FlowsUnitOfWork()
+    project, seat, offer = offered(uow)  # 2027-W01 to 2027-W08
+    chosen = candidate(offer.id)
+    flows.receive_candidate(uow, event(), chosen)
+    placement = flows.accept_candidate(uow, offer.id, chosen.candidate_id, NOW)
+    with pytest.raises(PlacementNotThePartners):
+        flows.receive_lending_end(uow, event(), C, placement.id, date(2027, 1, 29), TODAY, NOW)
+    ending = event()
+    shorter = flows.receive_lending_end(uow, ending, B, placement.id, date(2027, 1, 29),
+                                        TODAY, NOW)
+    assert shorter.ends_on == date(2027, 1, 29) == uow.placements.get(placement.id).ends_on
+    assert not flows.receive_lending_end(uow, ending, B, placement.id, date(2027, 1, 29),
+                                         TODAY, NOW)  # a copy
+    left = [FEDERATION_EVENT_SCHEMAS["external_member_left"].dump(e) for e in uow.published
+            if e.type == "external_member_left"]
+    assert [(x["placement_id"], x["ends_on"]) for x in left] == [(placement.id, "2027-01-29")]
+    [gap] = [e for e in uow.published if e.type == "coverage_gap_detected"]
+    assert [str(w) for w in gap.weeks] == [f"2027-W{n:02d}" for n in range(5, 9)]
+    assert gap.reason == "lending_ended" and gap.seat.id == seat.id
+    # the gap opens a new offer for the weeks lost, as any coverage gap does
+    [again] = flows.offer_seat_for_gap(uow, event({
+        "project_id": project.id, "seat_id": seat.id, "weeks": [str(w) for w in gap.weeks]}),
+        TODAY, NOW)
+    reopened = uow.seat_offers.get(again)
+    assert (str(reopened.first_week), str(reopened.last_week)) == ("2027-W05", "2027-W08")
+    assert "external_member_left" in [entry.kind for entry in uow.timeline.entries]
+    later = flows.receive_lending_end(uow, event(), B, placement.id, date(2027, 2, 20),
+                                      TODAY, NOW)
+    assert later is None  # no earlier than it ends now: nothing changes

@@ -46,7 +46,7 @@ from services.billing.domain.posting import Posting
 from services.billing.domain.postings import credit_note_issued, hours_approved
 from services.billing.domain.timesheet import parse_hours
 from services.billing.domain.use_cases._support import now, post
-from services.billing.domain.use_cases.contracts import keep_newer_snapshot
+from services.billing.domain.use_cases.contracts import end_assignment, keep_newer_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,22 @@ def _open(uow: UnitOfWork, event: dict, contract: Contract,
         uow.mark_handled(event)
         uow.commit()
         return contract
+
+
+def end_external_contract(uow: UnitOfWork, event: dict, placement_id: str,
+                          ends_on: date) -> Contract:
+    """From matching's `external_member_left` (coop A): the lending coop ended the
+    placement early; the external contract takes no hours after `ends_on`."""
+    return end_assignment(uow, event, placement_id, ends_on,
+                          "The lending coop ended the lending early.")
+
+
+def end_lent_contract(uow: UnitOfWork, event: dict, partner_id: str, placement_id: str,
+                      ends_on: date) -> Contract:
+    """From matching's `lending_ended` (coop B): the lent contract takes no hours after
+    `ends_on` (the partner's hours for later days are refused)."""
+    return end_assignment(uow, event, lent_contract_id(partner_id, placement_id), ends_on,
+                          "The lending ended early.")
 
 
 def book_external_work(uow: UnitOfWork, contracts, before: dict, after: dict, entries,

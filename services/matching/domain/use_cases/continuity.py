@@ -5,11 +5,12 @@ Applied once per event (its own inbox key next to the read model's), under the
 """
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from services.matching.domain.availability import available_hours
 from services.matching.domain.continuity import apply, running_team, weeks_out
 from services.matching.domain.events import AssignmentEnded
+from services.matching.domain.federation_events import LendingEnded
 from services.matching.domain.ports import UnitOfWork
 from services.matching.domain.proposals import IsoWeek, substitute
 from services.matching.domain.use_cases.bookings import booked_for
@@ -48,11 +49,17 @@ def keep_seats_covered(uow: UnitOfWork, event: dict, member_id: str, today: date
 
 
 def _end_work_after_leaving(uow: UnitOfWork, member_id: str, left_on: date) -> None:
-    """A member who leaves the coop works on no assignment after the leave date."""
+    """A member who leaves the coop works on no assignment, and for no partner coop,
+    after the leave date (the partner is told of a lending that ends)."""
     for assignment in uow.assignments.confirmed_for([member_id]):
         if assignment.ends_on > left_on and assignment.end(left_on, "The member left the coop."):
             uow.assignments.save(assignment)
             uow.publish(AssignmentEnded(assignment))
+    for lending in uow.lendings.active_for([member_id]):
+        if lending.ends_on > left_on:
+            ended = lending.ended_on(max(left_on, lending.starts_on - timedelta(days=1)))
+            uow.lendings.save(ended)
+            uow.publish(LendingEnded(ended))
 
 
 def _cover_project(uow: UnitOfWork, project_id: str, member_id: str, record, held, today):

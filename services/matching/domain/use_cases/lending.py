@@ -17,12 +17,14 @@ from services.matching.domain.federation_errors import (
     AlreadyApplied,
     IncomingOfferNotFound,
     IncomingOfferNotYetKnown,
+    LendingNotFound,
     OfferedCandidateNotFound,
     PartnerOverstepped,
 )
 from services.matching.domain.federation_events import (
     CandidateOfferMade,
     CandidateOfferWithdrawn,
+    LendingEnded,
     MemberLent,
 )
 from services.matching.domain.lending import (
@@ -153,6 +155,21 @@ def lend_member(uow: UnitOfWork, event: dict, acceptance: Acceptance,
         uow.mark_handled(event)
         uow.commit()
         return lending
+
+
+def end_lending(uow: UnitOfWork, lending_id: str, last_day: date) -> Lending:
+    """An operator ends one of our lendings early (the member is ill or needed here):
+    their hours after `last_day` are free again, and the partner is told."""
+    with uow:
+        uow.locks.acquire(BOOKINGS)
+        lending = uow.lendings.get(lending_id)
+        if lending is None:
+            raise LendingNotFound(lending_id)
+        ended = lending.ended_on(last_day)
+        uow.lendings.save(ended)
+        uow.publish(LendingEnded(ended))
+        uow.commit()
+        return ended
 
 
 def withdraw_candidate(uow: UnitOfWork, incoming_id: str, candidate_id: str) -> OfferedCandidate:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from services.matching.domain.assignments import PRIMARY
+from services.matching.domain.events import CoverageGapDetected
 from services.matching.domain.federation_errors import (
     AlreadyApplied,
     NoWeeksLeftToOffer,
@@ -19,6 +20,7 @@ from services.matching.domain.federation_errors import (
     PartnerCandidateNotFound,
     PartnerCandidateWithdrawn,
     PartnerOverstepped,
+    PlacementNotThePartners,
     SeatAlreadyOffered,
     SeatCannotBeOffered,
     SeatNotFound,
@@ -27,6 +29,7 @@ from services.matching.domain.federation_errors import (
     WeeksNotConsecutive,
 )
 from services.matching.domain.federation_events import (
+    ExternalMemberLeft,
     ExternalMemberPlaced,
     SeatOfferClosed,
     SeatOfferOpened,
@@ -54,6 +57,7 @@ log = logging.getLogger(__name__)
 
 
 SEAT_OFFERS = "seat_offers"  # the named lock taken to open seat offers
+LENDING_ENDED = "lending_ended"  # the reason of a coverage gap a partner's early end makes
 
 
 def offer_seat(uow: UnitOfWork, project_id: str, seat_id: str, today: date, now: datetime,
@@ -125,8 +129,9 @@ def _plan(uow: UnitOfWork, project_id: str, seat_id: str, today: date,
              and (only is None or week in only)]
     if not weeks:
         raise NoWeeksLeftToOffer()
+    # a filled offer's weeks are its placement's (a placement cut short frees the rest)
     offered = {week for offer in uow.seat_offers.for_seat(seat.id)
-               if offer.status != WITHDRAWN for week in offer.weeks}
+               if offer.status == OPEN for week in offer.weeks}
     left = [week for week in weeks if week not in offered]
     if not left:
         raise SeatAlreadyOffered(seat.id, describe_runs(week_runs(weeks)))
@@ -243,6 +248,45 @@ def accept_candidate(uow: UnitOfWork, offer_id: str, candidate_id: str,
         uow.publish(SeatOfferClosed(offer, FILLED, offer.waiting_partners(placement)))
         uow.commit()
         return placement
+
+
+def receive_lending_end(uow: UnitOfWork, event: dict, partner_id: str, placement_id: str,
+                       last_day: date, today: date, now: datetime) -> Placement | None:
+    """On `partner_lending_ended`: the external member works on the seat until `last_day`
+    only. The placement is cut short, billing ends the external contract
+    (`external_member_left`), and the weeks lost from this week on are a coverage gap, so
+    the seat is offered to partners again by itself. None when nothing changes (a copy,
+    or no earlier than planned); a placement not the partner's is refused."""
+    with uow:
+        if uow.already_handled(event):
+            return None
+        placement = uow.placements.get(placement_id)
+        if placement is None or placement.partner_id != partner_id:
+            log.warning("refused end of placement %s by partner %s: not its placement",
+                        placement_id, partner_id)
+            raise PlacementNotThePartners(placement_id, partner_id)
+        shorter = placement.cut_short(last_day)
+        if shorter is not None:
+            uow.placements.save(shorter)
+            this_week = IsoWeek.of(today)
+            lost = tuple(week for week in placement.weeks
+                         if week >= this_week and week not in set(shorter.weeks))
+            uow.timeline.add(TimelineEntry.new(
+                placement.project_id, now, "external_member_left",
+                f"Partner coop {placement.partner_name} ends its member's work on the "
+                f"{placement.skill} seat after {shorter.ends_on}.",
+                {"seat_id": placement.seat_id, "placement_id": placement.id,
+                 "partner_id": partner_id}))
+            uow.publish(ExternalMemberLeft(shorter))
+            project = find_project(uow, placement.project_id, None)
+            seat = next((s for s in uow.seats.for_project(project.id)
+                         if s.id == placement.seat_id), None)
+            if lost and seat is not None and project.is_staffed:
+                uow.publish(CoverageGapDetected(project, seat, project.role(seat.role_id), lost,
+                                                LENDING_ENDED, now))
+        uow.mark_handled(event)
+        uow.commit()
+        return shorter
 
 
 def withdraw_seat_offer(uow: UnitOfWork, offer_id: str, now: datetime) -> SeatOffer:

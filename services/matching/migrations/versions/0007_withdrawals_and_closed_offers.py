@@ -1,7 +1,8 @@
 """withdrawn seat offers and candidates
 
-A partner's candidate has a status (offered, withdrawn); a seat's offers share no first
-week unless withdrawn (the unique constraint becomes a partial unique index).
+A partner's candidate has a status (offered, withdrawn); a seat's open offers share no
+first week (the unique constraint becomes a partial unique index: the weeks of a
+withdrawn offer, or of a placement cut short, may be offered again).
 
 Revision ID: 0007
 Revises: 0006
@@ -16,7 +17,7 @@ down_revision = '0006'
 branch_labels = None
 depends_on = None
 
-NOT_WITHDRAWN = sa.text("status != 'withdrawn'")
+OPEN_ONLY = sa.text("status = 'open'")
 
 
 def upgrade() -> None:
@@ -26,7 +27,7 @@ def upgrade() -> None:
     with op.batch_alter_table('seat_offers') as batch_op:
         batch_op.drop_constraint('uq_seat_offers_seat_first_week', type_='unique')
     op.create_index('uq_seat_offers_seat_first_week', 'seat_offers', ['seat_id', 'first_week'],
-                    unique=True, sqlite_where=NOT_WITHDRAWN, postgresql_where=NOT_WITHDRAWN)
+                    unique=True, sqlite_where=OPEN_ONLY, postgresql_where=OPEN_ONLY)
 
 
 def downgrade() -> None:
