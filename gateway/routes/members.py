@@ -5,6 +5,7 @@ from gateway.http import RouteDoc, api
 from gateway.problems import Problem
 from gateway.requests import json_body, query_args
 from services.members.schemas import (
+    ApplicationReceiptSchema,
     ApplicationSchema,
     MemberDetailsSchema,
     MemberPageSchema,
@@ -28,12 +29,12 @@ class MemberRoutes:
         return 201, {"Location": f"/v1/members/{member['id']}"}, member
 
     @api("POST", "/v1/applications",
-         RouteDoc("Apply to join the coop (no token needed); two members will meet you",
-                  "members", body=ApplicationSchema, response=MemberSchema, status=201,
-                  problems=(409,)), public=True)
+         RouteDoc("Apply to join the coop (no token needed); two members will meet you. "
+                  "The answer is the same whether or not the e-mail address is registered "
+                  "already (nothing is stored then)", "members", body=ApplicationSchema,
+                  response=ApplicationReceiptSchema, status=202), public=True)
     def apply(self, request):
-        member = self.members.register_applicant(json_body(request))
-        return 201, {"Location": f"/v1/members/{member['id']}"}, member
+        return 202, {}, self.members.apply_to_join(json_body(request))
 
     @api("GET", "/v1/members", RouteDoc("List members (filter by status, skill or ids)",
                                         "members", query=MemberQuerySchema,

@@ -14,6 +14,7 @@ from services.members.domain.errors import MemberNotFound, UnavailabilityNotFoun
 from services.members.domain.iso_week import IsoWeek
 from services.members.domain.skills import Skill
 from services.members.schemas import (
+    ApplicationReceiptSchema,
     ApplicationSchema,
     BillingDetailsSchema,
     CoopFiguresSchema,
@@ -80,6 +81,11 @@ class MembersService:
     def create_member(self, details):
         member = use_cases.create_member(self.uow, MemberDetailsSchema().load(details))
         return MemberSchema().dump(member)
+
+    @rpc
+    def apply_to_join(self, application):
+        use_cases.apply_to_join(self.uow, ApplicationSchema().load(application))
+        return ApplicationReceiptSchema().dump({})
 
     @rpc
     def register_applicant(self, application):

@@ -5,6 +5,7 @@ One module per concern; the names other packages use are importable from here.
 
 from services.members.schemas.events import EVENT_SCHEMAS, MemberEventSchema
 from services.members.schemas.profile import (
+    ApplicationReceiptSchema,
     ApplicationSchema,
     BillingDetailsSchema,
     CoopFiguresSchema,
@@ -21,7 +22,8 @@ from services.members.schemas.profile import (
 )
 
 __all__ = [
-    "EVENT_SCHEMAS", "ApplicationSchema", "BillingDetailsSchema", "CoopFiguresSchema",
+    "EVENT_SCHEMAS", "ApplicationReceiptSchema",
+    "ApplicationSchema", "BillingDetailsSchema", "CoopFiguresSchema",
     "DirectoryPageSchema", "DirectoryQuerySchema", "MemberChangesSchema",
     "MemberDetailsSchema",
     "MemberEventSchema", "MemberPageSchema", "MemberQuerySchema", "MemberSchema",

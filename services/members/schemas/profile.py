@@ -48,6 +48,16 @@ class MemberDetailsSchema(_ProfileSchema):
     introduced_by = MemberIdField(allow_none=True)
 
 
+class ApplicationReceiptSchema(Schema):
+    """The answer to an application: the same whether or not the e-mail address was
+    registered already (saying so would tell anyone who is a member)."""
+
+    status = fields.Constant("received", metadata={"description": "always received"})
+    message = fields.Constant(
+        "Thank you. If this e-mail address is new to us, two members will contact you "
+        "to meet; if you are a member already, ask an operator.")
+
+
 class ApplicationSchema(MemberDetailsSchema):
     """Someone applying themself: motivation required; fiscal details may follow later."""
 

@@ -144,3 +144,15 @@ def test_the_hourly_rate_stays_a_decimal():
     uow = FakeUnitOfWork()
     member = use_cases.create_member(uow, details(hourly_rate=Decimal("82.50")))
     assert use_cases.get_member(uow, member.id).hourly_rate == Decimal("82.50")
+
+
+def test_an_application_with_a_registered_address_stores_and_tells_nothing():
+    uow = FakeUnitOfWork()
+    first = use_cases.apply_to_join(uow, {"name": "Noor", "email": "noor@example.nl",
+                                         "motivation": "I want to share risks."})
+    published = list(uow.published)
+    again = use_cases.apply_to_join(uow, {"name": "Not Noor", "email": "noor@example.nl",
+                                         "motivation": "Who is a member here?"})
+    assert first.status == "applicant" and again is None
+    assert uow.published == published
+    assert [member.name for _, member in uow.members.rows] == ["Noor"]

@@ -27,7 +27,11 @@ from services.members.domain.use_cases.lifecycle import (
 )
 from services.members.domain.use_cases.privacy import MemberExport, erase_member, export_member
 from services.members.domain.use_cases.profile import get_member, list_members, update_member
-from services.members.domain.use_cases.registration import create_member, register_applicant
+from services.members.domain.use_cases.registration import (
+    apply_to_join,
+    create_member,
+    register_applicant,
+)
 from services.members.domain.use_cases.skills import (
     add_skill,
     get_taxonomy,
@@ -37,7 +41,8 @@ from services.members.domain.use_cases.skills import (
 from services.members.domain.use_cases.weekly_availability import availability
 
 __all__ = [
-    "MemberExport", "activate_member", "add_skill", "add_unavailability", "change_capacity",
+    "MemberExport", "activate_member", "add_skill", "add_unavailability", "apply_to_join",
+    "change_capacity",
     "change_unavailability", "coop_figures", "create_member", "get_directory_profile",
     "list_directory", "erase_member", "export_member",
     "get_admission", "get_capacity", "get_member", "get_taxonomy", "give_notice",

@@ -1,5 +1,7 @@
 """Becoming an applicant: registered by an operator, or registering oneself."""
 
+import logging
+
 from services.members.domain.errors import (
     EmailAlreadyRegistered,
     IntroducerMustBeActive,
@@ -11,6 +13,8 @@ from services.members.domain.member import Member
 from services.members.domain.ports import UnitOfWork
 from services.members.domain.use_cases._support import now
 
+log = logging.getLogger(__name__)
+
 
 def create_member(uow: UnitOfWork, details: dict) -> Member:
     """An operator registers an applicant (motivation and introducer optional)."""
@@ -20,6 +24,18 @@ def create_member(uow: UnitOfWork, details: dict) -> Member:
 def register_applicant(uow: UnitOfWork, application: dict) -> Member:
     """Someone applies to join the coop themself, with their motivation."""
     return _register(uow, application, self_registered=True)
+
+
+def apply_to_join(uow: UnitOfWork, application: dict) -> Member | None:
+    """An application through the public API: the member it made, or None when the
+    e-mail address is registered already (nothing stored). The caller answers both
+    alike: "already registered" to anyone who asks would tell who is a member."""
+    try:
+        return register_applicant(uow, application)
+    except EmailAlreadyRegistered:
+        log.info("an application with the e-mail address of a registered member was "
+                 "ignored")
+        return None
 
 
 def _register(uow: UnitOfWork, details: dict, self_registered: bool) -> Member:
