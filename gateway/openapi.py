@@ -113,9 +113,34 @@ def _operation(method_name: str, route: ApiEndpoint) -> dict:
     return operation
 
 
+def schema_names():
+    """apispec's schema name resolver: the class name without `Schema`; a second class
+    with that name (two services may both have an `Address`) gets its service's name in
+    front (`BillingAddress`), so no component is silently renamed `Address1`."""
+    taken: dict[str, type] = {}
+
+    def resolve(schema) -> str:
+        cls = schema if isinstance(schema, type) else type(schema)
+        name = cls.__name__.removesuffix("Schema") or cls.__name__
+        if taken.setdefault(name, cls) is cls:
+            return name
+        qualified = _owner(cls) + name
+        if taken.setdefault(qualified, cls) is not cls:
+            raise ValueError(f"two schemas are named {qualified}: rename one")
+        return qualified
+
+    return resolve
+
+
+def _owner(cls: type) -> str:
+    """`services.billing.schemas.hours` → Billing; `gateway.…` → Gateway."""
+    parts = cls.__module__.split(".")
+    return (parts[1] if parts[0] == "services" and len(parts) > 1 else parts[0]).title()
+
+
 @cache
 def openapi_document(service_class) -> dict:
-    marshmallow = MarshmallowPlugin()
+    marshmallow = MarshmallowPlugin(schema_name_resolver=schema_names())
     spec = APISpec(title="Multitalent API", version="1", openapi_version="3.1.0",
                    plugins=[marshmallow], info={"description": DESCRIPTION})
     marshmallow.map_to_openapi_type(Money, "string", "decimal")

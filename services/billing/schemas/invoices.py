@@ -139,10 +139,16 @@ class BlockedSchema(Schema):
     errors = fields.List(fields.Dict())
 
 
+class IssuedInvoiceSchema(InvoiceSummarySchema):
+    """An invoice a run just issued: not paid, nothing of it settled yet."""
+
+    class Meta:
+        exclude = ("status", "paid", "open_amount")
+
+
 class RunResultSchema(Schema):
     month = fields.Function(lambda result: str(result["month"]))
-    issued = fields.List(fields.Nested(InvoiceSummarySchema(exclude=("status", "paid",
-                                                                     "open_amount"))))
+    issued = fields.List(fields.Nested(IssuedInvoiceSchema))
     blocked = fields.List(fields.Nested(BlockedSchema))
 
 

@@ -1,10 +1,12 @@
+import warnings
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from marshmallow import ValidationError
 
+from gateway.app import GatewayService
 from gateway.idempotency import request_fingerprint
-from gateway.openapi import openapi_path
+from gateway.openapi import openapi_document, openapi_path
 from gateway.problems import Problem
 from gateway.ratelimit import RateLimiter
 from gateway.schemas import TokenRequestSchema
@@ -83,3 +85,11 @@ def test_the_rate_limiter_answers_429_with_retry_after_past_the_limit():
     limiter.hit("ip:1.2.3.4", anonymous=True)
     with pytest.raises(Problem):
         limiter.hit("ip:1.2.3.4", anonymous=True)
+
+
+def test_every_schema_has_one_openapi_name_none_silently_numbered():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)  # apispec warns when it renames one
+        names = set(openapi_document(GatewayService)["components"]["schemas"])
+    assert {"Address", "BillingAddress", "Health", "MatchingHealth"} <= names
+    assert not [name for name in names if name[-1].isdigit()]
