@@ -54,8 +54,8 @@ class BillingLedgerRoutes:
             raise _no_report("annual statement", year) from None
 
     @api("GET", "/v1/vat-returns/<quarter>",
-         RouteDoc("The VAT return of a quarter (YYYY-Qn): boxes 1a, 1b, 1e, 3b and the ICP "
-                  "listing", "ledger", response=VatReturnSchema), roles=OPERATOR)
+         RouteDoc("The VAT return of a quarter (YYYY-Qn): boxes 1a, 1b, 1e, 3b, 4a, 4b, 5b "
+                  "and the ICP listing", "ledger", response=VatReturnSchema), roles=OPERATOR)
     def get_vat_return(self, request, quarter):
         if not QUARTER.fullmatch(quarter):
             raise _no_report("VAT return", quarter)

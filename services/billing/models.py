@@ -310,7 +310,7 @@ solidarity_deposits = Table(
     Column("batch_id", String(ID), ForeignKey("payout_batches.id"), nullable=False),
 )
 
-# --- collective insurance (domain/insurance.py) ------------------------------------------
+# --- collective insurance (domain/insurance_*.py) ---------------------------------------
 
 insurance_policies = Table(
     "insurance_policies",
@@ -354,11 +354,13 @@ insurance_charges = Table(
                     name="ck_insurance_charges_deducted"),
 )
 
-insurance_leavers = Table(  # from members' member_left/member_erased: cover ends by then
-    "insurance_leavers",
+insurance_memberships = Table(  # from members' snapshots: cover lies within the membership
+    "insurance_memberships",  # (migration 0007; was insurance_leavers)
     metadata,
     Column("member_id", String(ID), primary_key=True),
-    Column("left_on", Date, nullable=False),
+    Column("left_on", Date),  # the current membership's leave date; null: a member
+    Column("rejoined_on", Date),  # when the member last came back after leaving
+    Column("version", Integer),  # the members snapshot followed
 )
 
 # --- inter-coop billing (migration 0005) -------------------------------------------------

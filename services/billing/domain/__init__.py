@@ -10,5 +10,8 @@ Where to find what:
     accounts.py, posting.py, journal.py, postings.py   the double-entry ledger
     coop_settings.py, guarantee.py, solidarity.py, payout.py   the coop's money rules
     ubl_export.py, sepa_export.py, html_invoice.py, reports.py   pure exports and reports
+    purchase_vat.py              VAT on what partner coops invoice us (return boxes 4a, 4b)
+    insurance_policies.py, insurance_enrolments.py, insurance_membership.py,
+    insurance_premiums.py, insurance_certificate.py, insurance_events.py   collective insurance
     events.py, errors.py, ports.py, use_cases/   what the service adapter wires
 """

@@ -17,7 +17,7 @@
                                     approved hours (external work, see external_work.py);
                                     never paid out to a member
       insurance_payable             premiums deducted from members' payouts, owed to the
-                                    insurers of the collective policies (see insurance.py)
+                                    insurers of the collective policies (see insurance_premiums.py)
 
 A balance here is always debit − credit; `normal_balance` turns it the right way
 round for people (a fund of €100 shows as 100, not −100).

@@ -1,7 +1,8 @@
-"""A certificate of coverage (`insurance.Certificate`) as an HTML page and as a PDF.
+"""A certificate of coverage: what it states (`Certificate`: the policies in force for a
+member on a day) and that as an HTML page and as a PDF.
 
-Pure functions (certificate in, document out), like `html_invoice.py`: `string.Template`
-with every value HTML-escaped. The PDF (fpdf2, built-in Helvetica) says the same:
+The documents are pure functions (certificate in, document out), like `html_invoice.py`:
+`string.Template` with every value HTML-escaped. The PDF (fpdf2, built-in Helvetica) says the same:
 the member's name, each policy in force on the day with its insurer, coverage and
 period, the date of issue and the coop's name. A member with no policy in force on
 the day gets a certificate that says so (a client asking for one learns the truth
@@ -9,12 +10,50 @@ either way).
 """
 
 import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from html import escape
 from string import Template
 
 from fpdf import FPDF
 
-from services.billing.domain.insurance import KIND_NAMES, Certificate, CoveredPolicy
+from services.billing.domain.insurance_enrolments import Enrolment
+from services.billing.domain.insurance_policies import KIND_NAMES, Policy
+from services.billing.domain.money import total
+
+
+@dataclass(frozen=True)
+class CoveredPolicy:
+    policy: Policy
+    enrolment: Enrolment
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """What a certificate of coverage states: on `on`, the member is covered by `covered`."""
+
+    member_id: str
+    member_name: str | None
+    on: date
+    issued_on: date
+    coop_name: str
+    covered: tuple[CoveredPolicy, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, member_id: str, member_name: str | None, on: date, issued_on: date,
+           coop_name: str, enrolments: Iterable[Enrolment],
+           policies: Mapping[str, Policy]) -> "Certificate":
+        covered = tuple(CoveredPolicy(policies[e.policy_id], e)
+                        for e in sorted(enrolments, key=lambda e: (e.kind, e.starts_on))
+                        if e.in_force_on(on))
+        return cls(member_id, member_name, on, issued_on, coop_name, covered)
+
+    @property
+    def monthly_premiums(self) -> Decimal:
+        return total(c.policy.monthly_premium for c in self.covered)
+
 
 _PAGE = Template("""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8">

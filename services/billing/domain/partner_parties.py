@@ -47,6 +47,12 @@ class PartnerCoop:
         return cls(str(data["partner_id"]), data["coop_uri"], data["name"], details,
                    int(data.get("version") or 1))
 
+    @property
+    def country(self) -> str | None:
+        """Where the partner is established (decides VAT both ways); None without billing
+        details."""
+        return self.billing.country if self.billing is not None else None
+
     def as_customer(self) -> ClientParty:
         """The partner as an invoice's customer; `PartnerHasNoBillingDetails` without them.
 

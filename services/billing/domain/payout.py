@@ -7,7 +7,7 @@ Per member, from their position at the moment of the batch:
                 − earlier payouts − earlier deposits − credit notes
     deposit   = this month's solidarity deposit, taken when `owed` covers it
                 (else skipped, and the member is told: rule `DepositNeedsEarnings`)
-    premium   = insurance premiums due (see `insurance.py`), taken from what is left
+    premium   = insurance premiums due (see `insurance_premiums.py`), taken from what is left
                 after the deposit, as far as it goes; the rest is carried over to the
                 next batch (rule `PremiumCarriedOver`)
     payout    = owed − deposit − premium

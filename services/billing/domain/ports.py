@@ -134,6 +134,11 @@ class LedgerRepository(Protocol):
     def postings(self, account: str | None = None) -> list[Posting]:
         """All postings in posting order, or those with an entry on `account`."""
 
+    def postings_booked_between(self, first_day: date, last_day: date,
+                                kinds: Iterable[str]) -> list[Posting]:
+        """The postings of these `kinds` booked from `first_day` to `last_day`, in posting
+        order (reports)."""
+
 
 class SolidarityRepository(Protocol):
     def membership(self, member_id: str) -> SolidarityMembership | None: ...
@@ -167,8 +172,9 @@ class PayoutRepository(Protocol):
 
 
 class InsuranceRepository(Protocol):
-    """Policies, enrolments and premium charges (see `insurance.py`). Enrolments are
-    written under the ledger lock, so the overlap check needs no lock of its own."""
+    """Policies, enrolments, premium charges and what billing knows of members' leaving and
+    rejoining (see `insurance_*.py`). Enrolments and memberships are written under the
+    ledger lock, so the overlap check needs no lock of its own."""
 
     def add_policy(self, policy) -> None: ...
 
@@ -198,11 +204,11 @@ class InsuranceRepository(Protocol):
     def put_charges(self, charges: Iterable) -> None:
         """Insert or replace, unique on (enrolment id, month)."""
 
-    def left_on(self, member_id: str) -> date | None:
-        """The day the member left the coop (None: has not left)."""
+    def membership(self, member_id: str):
+        """The member's `CoopMembership` (leave and rejoin dates; None: nothing known)."""
 
-    def record_leave(self, member_id: str, left_on: date) -> None:
-        """Insert or replace the member's leave date."""
+    def put_membership(self, membership) -> None:
+        """Insert or replace the member's `CoopMembership`."""
 
 
 class PartnerCoopRepository(Protocol):

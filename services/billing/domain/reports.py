@@ -9,11 +9,22 @@ quarter (the coop accounts for VAT on invoice date; credit notes count negative)
     1e  supplies at 0 % or not taxed in NL (domestic 0 %, clients outside the EU)
     3b  services to businesses in other EU countries (reverse charge) — and the
         same amounts per client VAT id for the ICP listing (opgaaf ICP)
-    5b  input VAT (voorbelasting, `input_vat`): the Dutch VAT we paid on partner coops'
-        invoices (`partner_payments.py`), in the quarter of the payment, as the ledger
-        books it (Dr vat_payable on the payment's day)
+    4a  services from partner coops outside the EU, reverse-charged to us: the base and
+        the Dutch VAT (21 %) we owe on it
+    4b  services from partner coops in other EU countries, reverse-charged to us ("btw
+        verlegd"): the base and the Dutch VAT (21 %) we owe on it — both from the
+        purchases booked in the quarter (approved external hours at the partner rate),
+        the VAT per partner half-up to the cent (`purchase_vat.py`)
+    5b  input VAT (voorbelasting, `input_vat`): the Dutch VAT we paid on Dutch partner
+        coops' invoices (`partner_payments.py`), in the quarter of the payment, as the
+        ledger books it (Dr vat_payable on the payment's day), plus the VAT of 4a and 4b,
+        which is deductible as soon as it is due
 
-`vat_due` = the VAT of 1a and 1b − input VAT: what the quarter moved on `vat_payable`.
+`vat_due` = the VAT of 1a, 1b, 4a and 4b − input VAT: what the quarter moved on
+`vat_payable` (4a and 4b are owed and deducted in the same return, so for the fully taxable
+coop they net to nothing there and the ledger books neither). Purchases from a partner coop
+billing has no billing details of cannot be put in a box: `purchases_without_country` lists
+them (partner id → base) until the operator gives the partner's country.
 
 **A member's annual statement** (`member_annual_statement`): what was invoiced for
 the member's work in a year (net, coop fee, development fund, their share), and
@@ -21,7 +32,7 @@ what moved on their account (benefits, deposits, payouts), with opening and
 closing balances — what a member needs for their own income-tax return.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -32,6 +43,11 @@ from services.billing.domain.member_share import MemberShare
 from services.billing.domain.money import ZERO
 from services.billing.domain.period import Quarter
 from services.billing.domain.posting import Posting
+from services.billing.domain.purchase_vat import (
+    FROM_THE_EU,
+    PartnerPurchase,
+    reverse_charged_purchases,
+)
 from services.billing.domain.vat import (
     OUTSIDE_SCOPE,
     REDUCED_RATE,
@@ -55,21 +71,34 @@ class VatReturn:
     box_1b: VatBox = field(default_factory=VatBox)  # 9 %
     box_1e: VatBox = field(default_factory=VatBox)  # 0 % / not taxed in NL
     box_3b: VatBox = field(default_factory=VatBox)  # EU B2B services, reverse charge
+    box_4a: VatBox = field(default_factory=VatBox)  # bought outside the EU, reverse charge
+    box_4b: VatBox = field(default_factory=VatBox)  # bought in other EU countries, idem
     icp_listing: dict[str, Decimal] = field(default_factory=dict)  # client VAT id → net
-    input_vat: Decimal = ZERO  # 5b: VAT paid on partner coops' invoices (deductible)
+    input_vat: Decimal = ZERO  # 5b: VAT paid on Dutch partners' invoices + 4a and 4b's VAT
+    purchases_without_country: dict[str, Decimal] = field(default_factory=dict)  # partner → base
 
     @property
     def vat_due(self) -> Decimal:
-        return self.box_1a.vat + self.box_1b.vat - self.input_vat
+        return (self.box_1a.vat + self.box_1b.vat + self.box_4a.vat + self.box_4b.vat
+                - self.input_vat)
 
 
 def vat_return(documents: Iterable[Invoice], quarter: Quarter,
-               partner_payments: Iterable = ()) -> VatReturn:
-    """The return of the documents issued and the partner payments (`PartnerPayment`:
-    `paid_on`, `vat`) paid in `quarter`."""
+               partner_payments: Iterable = (),
+               purchases: Iterable[PartnerPurchase] = (),
+               partner_countries: Mapping[str, str | None] | None = None) -> VatReturn:
+    """The return of the documents issued, the partner payments (`PartnerPayment`:
+    `paid_on`, `vat`) paid and the purchases from partner coops booked in `quarter`
+    (`partner_countries`: partner id → the country it is established in)."""
     report = VatReturn(quarter)
-    report.input_vat = sum((p.vat for p in partner_payments if quarter.contains(p.paid_on)),
-                           ZERO)
+    paid_vat = sum((p.vat for p in partner_payments if quarter.contains(p.paid_on)), ZERO)
+    charged, unknown = reverse_charged_purchases(purchases, quarter, partner_countries or {})
+    for partner in charged:
+        box = report.box_4b if partner.box == FROM_THE_EU else report.box_4a
+        box.taxable += partner.taxable
+        box.vat += partner.vat
+    report.purchases_without_country = {p.partner_id: p.taxable for p in unknown}
+    report.input_vat = paid_vat + report.box_4a.vat + report.box_4b.vat
     for document in documents:
         if not quarter.contains(document.issue_date):
             continue

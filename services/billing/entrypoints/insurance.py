@@ -1,5 +1,6 @@
 """Collective insurance: policies (operators), members' enrolments, coverage for the
-gateway's proposals, certificates of coverage, and ending the enrolments of leavers.
+gateway's proposals, certificates of coverage, ending the enrolments of leavers and
+following members who rejoin.
 
 Enrolments are written under the ledger lock (`serialised()`), as payout batches are,
 so an enrolment and a batch's premium charges never interleave. A member billing has
@@ -15,8 +16,10 @@ from infra.events import EnvelopeSchema
 from infra.handlers import event_handler
 from infra.rpc import rpc
 from services.billing.domain.errors import MemberNotFound
-from services.billing.domain.insurance import EnrolmentNotFound, PolicyNotFound
 from services.billing.domain.insurance_certificate import certificate_html, certificate_pdf
+from services.billing.domain.insurance_enrolments import EnrolmentNotFound
+from services.billing.domain.insurance_membership import MembershipSnapshot
+from services.billing.domain.insurance_policies import PolicyNotFound
 from services.billing.domain.use_cases import insurance as use_cases
 from services.billing.entrypoints import _support as support
 from services.billing.schemas.fields import resource_id
@@ -29,7 +32,7 @@ from services.billing.schemas.insurance import (
     EnrolmentQuerySchema,
     EnrolmentRequestSchema,
     EnrolmentSchema,
-    MemberLeftSchema,
+    MembershipSnapshotSchema,
     PolicyChangesSchema,
     PolicyDetailsSchema,
     PolicyPageSchema,
@@ -121,7 +124,7 @@ class InsuranceEntrypoints:
                     "encoding": "base64"}
         return CertificateFileSchema().dump(file)
 
-    # --- members who leave -------------------------------------------------------------------
+    # --- members who leave and rejoin --------------------------------------------------------
     @event_handler("members", "member_left")
     def on_member_left_end_insurance(self, event):
         self._end_insurance_of_leaver(event)
@@ -130,14 +133,23 @@ class InsuranceEntrypoints:
     def on_member_erased_end_insurance(self, event):
         self._end_insurance_of_leaver(event)
 
+    @event_handler("members", "member_updated")
+    def on_member_updated_follow_membership(self, event):
+        """A member active again after leaving has rejoined (may enrol from then on)."""
+        use_cases.follow_membership(self.uow.serialised(), *self._snapshot(event))
+
     def _end_insurance_of_leaver(self, event):
-        """Covered through the leave date (`left_on` in the snapshot; the event's day when
-        the snapshot has none)."""
+        """Covered through the leave date (`left_on` in the snapshot; else the one known,
+        else the event's day)."""
+        use_cases.end_enrolments_of_leaver(self.uow.serialised(), *self._snapshot(event))
+
+    @staticmethod
+    def _snapshot(event) -> tuple[dict, MembershipSnapshot]:
         event = EnvelopeSchema().load(event)
-        data = MemberLeftSchema().load(event["data"])
-        left_on = data["left_on"] or event["time"].astimezone(UTC).date()
-        use_cases.end_enrolments_of_leaver(self.uow.serialised(), event, data["member_id"],
-                                           left_on)
+        data = MembershipSnapshotSchema().load(event["data"])
+        return event, MembershipSnapshot(
+            data["member_id"], data["version"], data["status"], data["joined_on"],
+            data["left_on"], told_on=event["time"].astimezone(UTC).date())
 
     def _known_member(self, member_id) -> str:
         member = support.member(member_id)

@@ -5,19 +5,21 @@ overlap check reads without a lock of its own. Charges are unique on (enrolment,
 month): a month is charged once, whatever happens to batches later.
 """
 
-from datetime import date
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from infra.locks import insert_ignoring_conflict
 from infra.pagination import Page, keyset_page
-from services.billing.domain.insurance import Enrolment, Policy, PremiumCharge
+from services.billing.domain.insurance_enrolments import Enrolment
+from services.billing.domain.insurance_membership import CoopMembership
+from services.billing.domain.insurance_policies import Policy
+from services.billing.domain.insurance_premiums import PremiumCharge
 from services.billing.domain.period import Month
 from services.billing.models import (
     insurance_charges,
     insurance_enrolments,
-    insurance_leavers,
+    insurance_memberships,
     insurance_policies,
 )
 
@@ -127,14 +129,19 @@ class SqlInsuranceRepository:
                 insurance_charges.c.enrolment_id == charge.enrolment_id,
                 insurance_charges.c.month == str(charge.month)).values(deducted=charge.deducted))
 
-    # --- leavers
-    def left_on(self, member_id: str) -> date | None:
-        return self.session.execute(select(insurance_leavers.c.left_on).where(
-            insurance_leavers.c.member_id == member_id)).scalar()
+    # --- memberships (leaving, rejoining)
+    def membership(self, member_id: str) -> CoopMembership | None:
+        row = self.session.execute(select(insurance_memberships).where(
+            insurance_memberships.c.member_id == member_id)).first()
+        if row is None:
+            return None
+        return CoopMembership(row.member_id, row.left_on, row.rejoined_on, row.version)
 
-    def record_leave(self, member_id: str, left_on: date) -> None:
+    def put_membership(self, membership: CoopMembership) -> None:
         """Insert or replace (callers run under the ledger lock)."""
-        insert_ignoring_conflict(self.session, insurance_leavers,
-                                 {"member_id": member_id, "left_on": left_on})
-        self.session.execute(update(insurance_leavers).where(
-            insurance_leavers.c.member_id == member_id).values(left_on=left_on))
+        values = {"left_on": membership.left_on, "rejoined_on": membership.rejoined_on,
+                  "version": membership.version}
+        insert_ignoring_conflict(self.session, insurance_memberships,
+                                 {"member_id": membership.member_id, **values})
+        self.session.execute(update(insurance_memberships).where(
+            insurance_memberships.c.member_id == membership.member_id).values(values))

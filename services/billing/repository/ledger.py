@@ -6,7 +6,8 @@ cents by the database (exact on SQLite and PostgreSQL alike); postings are read 
 posting order with one joined query, so a statement never sees half a posting.
 """
 
-from datetime import UTC, datetime
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import insert, select
@@ -60,6 +61,11 @@ class SqlLedgerRepository:
         with_entry = select(ledger_entries.c.posting_seq).where(
             ledger_entries.c.account == account)
         return self._postings(postings.c.seq.in_(with_entry))
+
+    def postings_booked_between(self, first_day: date, last_day: date,
+                                kinds: Iterable[str]) -> list[Posting]:
+        return self._postings(postings.c.booked_on.between(first_day, last_day),
+                              postings.c.kind.in_(sorted(set(kinds))))
 
     def _postings(self, *where) -> list[Posting]:
         query = (select(postings, ledger_entries.c.account, ledger_entries.c.debit,

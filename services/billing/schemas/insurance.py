@@ -1,7 +1,7 @@
 """Collective insurance: policies, enrolments, coverage, certificates, and the events.
 
 The kinds of policy are repeated here (schemas never import the domain); a unit test
-keeps them equal to `domain/insurance.py`.
+keeps them equal to `domain/insurance_policies.py`.
 """
 
 from decimal import Decimal
@@ -131,13 +131,17 @@ class CertificateFileSchema(Schema):
     encoding = fields.String(metadata={"description": "utf-8 (HTML) or base64 (PDF)."})
 
 
-class MemberLeftSchema(Schema):
-    """members' `member_left` / `member_erased`: the snapshot's id and leave date."""
+class MembershipSnapshotSchema(Schema):
+    """members' `member_left` / `member_erased` / `member_updated`: what the public snapshot
+    says of the membership (other fields are ignored)."""
 
     class Meta:
         unknown = EXCLUDE
 
     member_id = Uuid(required=True)
+    version = fields.Integer(strict=True, required=True, validate=validate.Range(min=1))
+    status = fields.String(load_default=None, allow_none=True)
+    joined_on = fields.Date(load_default=None, allow_none=True)
     left_on = fields.Date(load_default=None, allow_none=True)
 
 

@@ -74,11 +74,22 @@ class VatReturnSchema(Schema):
     box_1b = fields.Nested(VatBoxSchema, metadata={"description": "Supplies at 9 %."})
     box_1e = fields.Nested(VatBoxSchema, metadata={"description": "0 % or not taxed in NL."})
     box_3b = fields.Nested(VatBoxSchema, metadata={"description": "EU B2B, reverse charge."})
+    box_4a = fields.Nested(VatBoxSchema, metadata={
+        "description": "Services bought from partner coops outside the EU, reverse-charged "
+                       "to us: the base and the Dutch VAT (21 %) we owe on it."})
+    box_4b = fields.Nested(VatBoxSchema, metadata={
+        "description": "Services bought from partner coops in other EU countries, "
+                       "reverse-charged to us: the base and the Dutch VAT (21 %) we owe on "
+                       "it."})
     icp_listing = fields.Dict(keys=fields.String(), values=Money(),
                               metadata={"description": "Net per client VAT id (opgaaf ICP)."})
-    input_vat = Money(metadata={"description": "5b: input VAT (voorbelasting) paid on "
-                                               "partner coops' invoices."})
-    vat_due = Money(metadata={"description": "VAT of 1a and 1b minus input VAT."})
+    input_vat = Money(metadata={"description": "5b: input VAT (voorbelasting): the VAT paid "
+                                               "on Dutch partner coops' invoices plus the "
+                                               "VAT of 4a and 4b."})
+    purchases_without_country = fields.Dict(keys=fields.String(), values=Money(), metadata={
+        "description": "Base bought per partner coop billing has no billing details (no "
+                       "country) of: in no box until the operator gives them."})
+    vat_due = Money(metadata={"description": "VAT of 1a, 1b, 4a and 4b minus input VAT."})
 
 
 class FundContributionRequestSchema(Schema):

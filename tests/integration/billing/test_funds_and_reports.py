@@ -57,6 +57,10 @@ def test_the_vat_return_and_a_members_annual_statement(coop, billing):
     report = billing.get_vat_return({"quarter": f"{coop.year}-Q2"})
     assert report["quarter"] == f"{coop.year}-Q2"
     assert report["box_1a"] == {"taxable": "850.00", "vat": "178.50"}
+    # nothing bought from partner coops abroad in that quarter: 4a and 4b are empty
+    assert report["box_4a"] == report["box_4b"] == {"taxable": "0.00", "vat": "0.00"}
+    assert (report["input_vat"], report["purchases_without_country"]) == ("0.00", {})
+    assert report["vat_due"] == "178.50"
     statement = billing.get_member_annual_statement(contract["member_id"], {"year": coop.year})
     # the approval was booked today, before this test's year: it opens the year
     assert (statement["invoiced"]["member"], statement["closing_balance"]) == ("799.00",

@@ -11,7 +11,8 @@ from lxml import etree
 
 from deploy.seed import DEMO_POLICY, seed_billing
 from infra.errors import Conflict, Invalid, NotFound
-from services.billing.models import insurance_charges
+from services.billing.domain.use_cases.insurance import INSURANCE_HANDLER
+from services.billing.models import inbox, insurance_charges
 from services.members.service import MembersService
 from tests.integration.billing.conftest import member_snapshot
 from tests.support.waiting import eventually
@@ -67,6 +68,47 @@ def test_enrolling_opting_out_and_leaving_are_announced(billing, announce, tap, 
     capped = billing.enrol_in_insurance(member_id, {"policy_id": legal["id"],
                                                     "starts_on": f"{year}-06-01"})
     assert capped["ends_on"] == f"{year}-06-30"
+
+
+def test_a_member_who_rejoins_enrols_again_from_the_rejoin_date_on(billing, announce, tap,
+                                                                  count_rows, year):
+    policy = a_policy(billing)
+    member_id = known_member(billing, announce)
+    first = billing.enrol_in_insurance(member_id, {"policy_id": policy["id"],
+                                                   "starts_on": f"{year}-01-01"})
+    announce("members", "member_left", member_id, {
+        **member_snapshot(member_id, "Anouk de Vries", version=2, status="left"),
+        "left_on": f"{year}-03-31"})
+    tap.wait_for("insurance_ended", enrolment_id=first["id"], ends_on=f"{year}-03-31")
+    # members says she is active again (a newer snapshot, joined anew on 15 June)
+    announce("members", "member_updated", member_id, {
+        **member_snapshot(member_id, "Anouk de Vries", version=3, status="active"),
+        "joined_on": f"{year}-06-15", "left_on": None, "changed_fields": ["status"]})
+    again = eventually(lambda: billing.enrol_in_insurance(member_id, {
+        "policy_id": policy["id"], "starts_on": f"{year}-06-15"}), timeout=5)
+    assert (again["starts_on"], again["ends_on"]) == (f"{year}-06-15", None)
+    # not for the months she was away; the cover that ended when she left stays ended
+    legal = a_policy(billing, kind="legal_expenses")
+    with pytest.raises(Conflict) as away:
+        billing.enrol_in_insurance(member_id, {"policy_id": legal["id"],
+                                               "starts_on": f"{year}-05-01"})
+    assert away.value.args[2] == "EnrolmentBeforeRejoining"
+    enrolments = billing.list_insurance_enrolments(member_id, {"limit": 10})["items"]
+    assert [(e["starts_on"], e["ends_on"]) for e in enrolments] == [
+        (f"{year}-01-01", f"{year}-03-31"), (f"{year}-06-15", None)]
+    assert billing.insurance_coverage([member_id], f"{year}-05-01") == {member_id: []}
+    assert billing.insurance_coverage([member_id], f"{year}-07-01") == {
+        member_id: ["professional_liability"]}
+    # a late member_left (version 2 again, another event) ends nothing of the new cover
+    late = announce("members", "member_left", member_id, {
+        **member_snapshot(member_id, "Anouk de Vries", version=2, status="left"),
+        "left_on": f"{year}-03-31"})
+    handled = str(uuid.uuid5(INSURANCE_HANDLER, late["id"]))
+    eventually(lambda: count_rows(inbox, inbox.c.event_id == handled), timeout=5)
+    assert billing.list_insurance_enrolments(member_id, {"limit": 10})["items"] == enrolments
+    again_later = billing.enrol_in_insurance(member_id, {"policy_id": legal["id"],
+                                                         "starts_on": f"{year}-08-01"})
+    assert again_later["ends_on"] is None
 
 
 def test_backdating_is_for_operators_within_the_month_and_overlap_is_per_kind(billing,

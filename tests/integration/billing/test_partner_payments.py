@@ -113,9 +113,7 @@ def test_paying_a_partner_coop_books_the_ledger_and_never_pays_more_than_owed(
     assert bank_line["credit"] == "96.80"
     vat_return = ok_json(http.get(f"/v1/vat-returns/{quarter}"))
     assert Decimal(vat_return["input_vat"]) - input_vat_before == Decimal("16.80")  # 5b
-    assert Decimal(vat_return["vat_due"]) == (Decimal(vat_return["box_1a"]["vat"])
-                                              + Decimal(vat_return["box_1b"]["vat"])
-                                              - Decimal(vat_return["input_vat"]))
+    assert Decimal(vat_return["vat_due"]) == vat_due(vat_return)
 
     assert balances() == [{"partner_id": partner_id, "name": "Coop B",
                            "approved_cost": "580.00", "paid": "580.00", "open_payable": "0.00"}]
@@ -135,6 +133,48 @@ def test_paying_a_partner_coop_books_the_ledger_and_never_pays_more_than_owed(
     assert http.get("/v1/ledger/trial-balance").json()["total"] == "0.00"
     nothing_left = http.post("/v1/inter-coop/partner-payments", payment(partner_id, "0.01"))
     assert nothing_left.status_code == 409
+
+
+def vat_due(vat_return: dict) -> Decimal:
+    """Output VAT (1a, 1b) and VAT reverse-charged to us (4a, 4b), less input VAT (5b)."""
+    return (sum(Decimal(vat_return[box]["vat"]) for box in ("box_1a", "box_1b", "box_4a",
+                                                              "box_4b"))
+            - Decimal(vat_return["input_vat"]))
+
+
+GERMAN_PARTNER_BILLING = {
+    "legal_name": "Genossenschaft B eG", "country": "DE", "vat_id": "DE136695976",
+    "address": {"street": "Hauptstraße 1", "postal_code": "10115", "city": "Berlin",
+                "country": "DE"}}
+
+
+def test_hours_bought_from_a_partner_in_another_eu_country_are_box_4b_of_the_vat_return(
+        http, coop, publish, announce, billing, count_rows, year):
+    """Coop B is established in Germany: it invoices us under reverse charge, so we owe the
+    Dutch VAT on its members' approved hours (4b) and deduct it again (5b)."""
+    partner_id = str(uuid.uuid4())
+    announce("federation", "partner_registered", partner_id, {
+        "partner_id": partner_id, "coop_uri": f"https://{partner_id}.example/",
+        "name": "Coop B", "version": 1, "billing": GERMAN_PARTNER_BILLING})
+    eventually(lambda: count_rows(partner_coops, partner_coops.c.id == partner_id), timeout=5)
+    quarter = f"{TODAY.year}-Q{(TODAY.month - 1) // 3 + 1}"
+    before = ok_json(http.get(f"/v1/vat-returns/{quarter}"))
+    external_work(coop, publish, billing, year, partner_id)  # approved today: 8 × 72.50
+    after = ok_json(http.get(f"/v1/vat-returns/{quarter}"))
+
+    def moved(box: str, amount: str) -> Decimal:
+        return Decimal(after[box][amount]) - Decimal(before[box][amount])
+
+    assert (moved("box_4b", "taxable"), moved("box_4b", "vat")) == (Decimal("580.00"),
+                                                                    Decimal("121.80"))
+    assert Decimal(after["input_vat"]) - Decimal(before["input_vat"]) == Decimal("121.80")
+    assert (moved("box_4a", "taxable"), moved("box_4a", "vat")) == (Decimal("0"), Decimal("0"))
+    assert partner_id not in after["purchases_without_country"]
+    assert Decimal(after["vat_due"]) == vat_due(after)
+    # paid without VAT (reverse charge): the return does not change
+    paid = http.post("/v1/inter-coop/partner-payments", payment(partner_id, "580.00"))
+    assert paid.status_code == 201, paid.text
+    assert ok_json(http.get(f"/v1/vat-returns/{quarter}"))["box_4b"] == after["box_4b"]
 
 
 def test_partner_balances_list_every_partner_with_a_cursor(http, coop, publish, billing,

@@ -33,7 +33,7 @@ class State:
     policies: dict = field(default_factory=dict)
     enrolments: dict = field(default_factory=dict)
     charges: dict = field(default_factory=dict)  # (enrolment id, "YYYY-MM") → PremiumCharge
-    leavers: dict = field(default_factory=dict)  # member id → leave date (insurance)
+    insurance_memberships: dict = field(default_factory=dict)  # member id → CoopMembership
     handled: set = field(default_factory=set)
     partner_coops: dict = field(default_factory=dict)  # partner id → PartnerCoop
     partner_placements: dict = field(default_factory=dict)  # contract id → PartnerPlacement
@@ -195,6 +195,10 @@ class FakeLedger(_Repo):
         return [p for p in self.s.postings
                 if account is None or any(e.account == account for e in p.entries)]
 
+    def postings_booked_between(self, first_day, last_day, kinds):
+        return [p for p in self.s.postings
+                if first_day <= p.booked_on <= last_day and p.kind in set(kinds)]
+
 
 class FakeSolidarity(_Repo):
     def membership(self, member_id):
@@ -280,11 +284,11 @@ class FakeInsurance(_Repo):
         for charge in charges:
             self.s.charges[(charge.enrolment_id, str(charge.month))] = charge
 
-    def left_on(self, member_id):
-        return self.s.leavers.get(member_id)
+    def membership(self, member_id):
+        return self.s.insurance_memberships.get(member_id)
 
-    def record_leave(self, member_id, left_on):
-        self.s.leavers[member_id] = left_on
+    def put_membership(self, membership):
+        self.s.insurance_memberships[membership.member_id] = membership
 
 
 def _zero():

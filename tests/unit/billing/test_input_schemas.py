@@ -3,6 +3,7 @@ within what the books hold, days within the years billing keeps books for, and
 other services' events read for what billing uses and nothing more."""
 
 import uuid
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -29,6 +30,7 @@ from services.billing.schemas.incoming import (
     DevelopmentExpenseApprovedSchema,
     MemberSnapshotSchema,
 )
+from services.billing.schemas.insurance import MembershipSnapshotSchema
 
 
 def an_id() -> str:
@@ -177,3 +179,14 @@ def test_a_member_snapshot_gives_the_name_and_whether_the_member_is_erased():
                                           "city": "Tiel", "skills": []})
     assert (loaded["name"], loaded["version"], loaded["status"]) == ("Lotte Visser", 3,
                                                                      "active")
+
+
+def test_a_membership_snapshot_gives_what_insurance_follows_and_needs_a_version():
+    member_id = an_id()
+    loaded = MembershipSnapshotSchema().load({
+        "member_id": member_id, "version": 4, "name": "Lotte Visser", "status": "active",
+        "joined_on": "2026-06-15", "left_on": None, "skills": []})
+    assert loaded == {"member_id": member_id, "version": 4, "status": "active",
+                      "joined_on": date(2026, 6, 15), "left_on": None}
+    assert list(refusal(MembershipSnapshotSchema(), {"member_id": member_id,
+                                                     "left_on": "2026-03-31"})) == ["version"]

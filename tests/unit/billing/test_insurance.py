@@ -6,23 +6,27 @@ from decimal import Decimal
 
 import pytest
 
-from services.billing.domain.insurance import (
+from services.billing.domain.insurance_enrolments import (
     Enrolment,
     EnrolmentAlreadyEnded,
     EnrolmentBackdated,
     EnrolmentEndsBeforeStart,
     EnrolmentsOverlap,
-    MemberHasLeft,
-    Policy,
-    PolicyIsWithdrawn,
-    PremiumCharge,
-    PremiumMustBePositive,
-    UnknownPolicyKind,
-    allocate,
-    charges_due,
     check_not_backdated,
     earliest_day,
     kinds_in_force,
+)
+from services.billing.domain.insurance_membership import CoopMembership, MemberHasLeft
+from services.billing.domain.insurance_policies import (
+    Policy,
+    PolicyIsWithdrawn,
+    PremiumMustBePositive,
+    UnknownPolicyKind,
+)
+from services.billing.domain.insurance_premiums import (
+    PremiumCharge,
+    allocate,
+    charges_due,
     months_due,
 )
 from services.billing.domain.period import Month
@@ -91,12 +95,12 @@ def test_another_policy_of_the_same_kind_overlaps_but_another_kind_does_not():
 
 def test_no_cover_starts_after_the_member_left_and_none_runs_past_it():
     p = policy()
+    left = CoopMembership("anouk", left_on=date(2026, 6, 30))
     with pytest.raises(MemberHasLeft):
-        Enrolment.opt_in("anouk", p, date(2026, 7, 1), None, [], left_on=date(2026, 6, 30))
-    capped = Enrolment.opt_in("anouk", p, date(2026, 6, 1), None, [], left_on=date(2026, 6, 30))
+        Enrolment.opt_in("anouk", p, date(2026, 7, 1), None, [], left)
+    capped = Enrolment.opt_in("anouk", p, date(2026, 6, 1), None, [], left)
     assert capped.ends_on == date(2026, 6, 30)
-    earlier = Enrolment.opt_in("anouk", p, date(2026, 6, 1), date(2026, 6, 10), [],
-                               left_on=date(2026, 6, 30))
+    earlier = Enrolment.opt_in("anouk", p, date(2026, 6, 1), date(2026, 6, 10), [], left)
     assert earlier.ends_on == date(2026, 6, 10)
 
 

@@ -7,15 +7,15 @@ from decimal import Decimal
 import pytest
 from marshmallow import ValidationError
 
-from services.billing.domain import insurance
-from services.billing.domain.insurance import (
+from services.billing.domain import insurance_policies
+from services.billing.domain.insurance_certificate import (
     Certificate,
-    Enrolment,
-    InsuranceEnded,
-    InsuranceEnrolled,
-    Policy,
+    certificate_html,
+    certificate_pdf,
 )
-from services.billing.domain.insurance_certificate import certificate_html, certificate_pdf
+from services.billing.domain.insurance_enrolments import Enrolment
+from services.billing.domain.insurance_events import InsuranceEnded, InsuranceEnrolled
+from services.billing.domain.insurance_policies import Policy
 from services.billing.schemas import insurance as schemas
 
 POLICY = Policy("p1", "AVB <collectief>", "professional_liability", "Verzekeraar & Zn",
@@ -55,7 +55,7 @@ def test_the_pdf_is_a_pdf_with_the_facts_in_it():
 
 
 def test_the_schemas_know_the_domains_kinds():
-    assert schemas.KINDS == insurance.KINDS
+    assert schemas.KINDS == insurance_policies.KINDS
 
 
 def test_a_premium_with_three_decimals_is_refused_naming_the_field():

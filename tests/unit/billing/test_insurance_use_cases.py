@@ -10,12 +10,17 @@ from lxml import etree
 from services.billing.domain import use_cases
 from services.billing.domain.accounts import INSURANCE_PAYABLE, payable_to
 from services.billing.domain.errors import MemberNotFound
-from services.billing.domain.insurance import (
+from services.billing.domain.insurance_enrolments import (
     EnrolmentBackdated,
     EnrolmentNotFound,
     EnrolmentPolicyNotFound,
     EnrolmentsOverlap,
+)
+from services.billing.domain.insurance_membership import (
+    CoopMembership,
+    EnrolmentBeforeRejoining,
     MemberHasLeft,
+    MembershipSnapshot,
 )
 from services.billing.domain.journal import trial_balance
 from services.billing.domain.parties import MemberName
@@ -58,6 +63,27 @@ def balanced(uow) -> bool:
     return sum(trial_balance(uow.ledger.postings()).values()) == 0
 
 
+def snapshot(member, version, status, left_on=None, joined_on=date(2025, 1, 1),
+             told_on=None) -> MembershipSnapshot:
+    """What members' snapshot says of the membership, told on `told_on` (default: the
+    leave date, else 1 January 2026)."""
+    return MembershipSnapshot(member, version, status, joined_on, left_on,
+                              told_on or left_on or date(2026, 1, 1))
+
+
+def leaves(uow, member, left_on, version=2, the_event=None, status="left"):
+    """members' `member_left` (or `member_erased`) with this leave date."""
+    return insurance.end_enrolments_of_leaver(uow, the_event or event(),
+                                              snapshot(member, version, status, left_on))
+
+
+def rejoins(uow, member, joined_on, version=3, told_on=None, status="active",
+            the_event=None):
+    """members' `member_updated`: active again, with this joining date."""
+    return insurance.follow_membership(uow, the_event or event(), snapshot(
+        member, version, status, joined_on=joined_on, told_on=told_on or joined_on))
+
+
 def test_enrolling_and_opting_out_publish_events_with_ids_and_dates_only():
     uow = a_coop()
     p = a_policy(uow)
@@ -95,9 +121,9 @@ def test_a_member_who_leaves_has_every_enrolment_ended_once_per_event():
     enrol(uow, "anouk", p.id, date(2026, 1, 1))
     enrol(uow, "anouk", q.id, date(2026, 9, 1))
     left = event()
-    ended = insurance.end_enrolments_of_leaver(uow, left, "anouk", date(2026, 6, 30))
+    ended = leaves(uow, "anouk", date(2026, 6, 30), the_event=left)
     assert sorted(e.ends_on for e in ended) == [date(2026, 6, 30), date(2026, 8, 31)]
-    assert insurance.end_enrolments_of_leaver(uow, left, "anouk", date(2026, 6, 30)) == []
+    assert leaves(uow, "anouk", date(2026, 6, 30), the_event=left) == []
     assert uow.published_types().count("insurance_ended") == 2
     assert insurance.coverage(uow, ["anouk"], date(2026, 7, 1)) == {"anouk": []}
 
@@ -228,16 +254,20 @@ def test_two_policies_of_one_kind_are_not_held_at_once():
 def test_after_leaving_no_cover_starts_later_and_none_runs_past_the_leave_date():
     uow = a_coop()
     p = a_policy(uow)
-    insurance.end_enrolments_of_leaver(uow, event(), "anouk", date(2026, 6, 30))
+    leaves(uow, "anouk", date(2026, 6, 30))
     with pytest.raises(MemberHasLeft) as error:
         enrol(uow, "anouk", p.id, date(2026, 7, 1))
     assert error.value.rule == "MemberHasLeft"
     capped = enrol(uow, "anouk", p.id, date(2026, 6, 1))
     assert capped.ends_on == date(2026, 6, 30)
     assert uow.published[-1].type == "insurance_ended"
-    # told again later (erased): the earliest leave date holds
-    insurance.end_enrolments_of_leaver(uow, event(), "anouk", date(2026, 9, 15))
-    assert uow.insurance.left_on("anouk") == date(2026, 6, 30)
+    # erased later: the snapshot keeps the leave date (or has none): it holds
+    leaves(uow, "anouk", None, version=3, status="erased")
+    assert uow.insurance.membership("anouk").left_on == date(2026, 6, 30)
+    # an older snapshot told late changes nothing
+    leaves(uow, "anouk", date(2026, 9, 15), version=2)
+    assert uow.insurance.membership("anouk") == CoopMembership(
+        "anouk", left_on=date(2026, 6, 30), version=3)
 
 
 def test_a_run_does_not_charge_a_month_whose_cover_starts_after_its_execution_date():
@@ -276,7 +306,7 @@ def test_an_open_month_no_longer_covered_is_released_and_covered_ones_stay_owed(
     assert sorted(str(c.month) for c in uow.insurance.charges([e.id])) == [
         "2026-01", "2026-02", "2026-03"]
     # members says bram left on 31 January: February and March are no longer covered
-    insurance.end_enrolments_of_leaver(uow, event(), "bram", date(2026, 1, 31))
+    leaves(uow, "bram", date(2026, 1, 31))
     work(uow, "bram", {4: "10"})  # 799.00 to pay out
     batch = use_cases.create_payout_batch(uow, "b2", date(2026, 3, 20))
     (line,) = batch.lines
@@ -296,3 +326,68 @@ def test_opting_out_leaves_the_months_that_were_covered_owed():
     batch = use_cases.create_payout_batch(uow, "b2", date(2026, 4, 3))
     assert [line.premium for line in batch.lines] == [D("40.00")]
     assert insurance_payable(uow) == D("40.00") and balanced(uow)
+
+
+# --- members who leave and rejoin ---------------------------------------------------------
+
+def test_a_member_who_rejoins_can_enrol_again_from_the_rejoin_date_on():
+    uow = a_coop()
+    p = a_policy(uow)
+    first = enrol(uow, "anouk", p.id, date(2026, 1, 1))
+    leaves(uow, "anouk", date(2026, 3, 31))  # cover ends with the membership
+    rejoins(uow, "anouk", date(2026, 6, 15))
+    assert uow.insurance.membership("anouk") == CoopMembership(
+        "anouk", left_on=None, rejoined_on=date(2026, 6, 15), version=3)
+    # the cover that ended because she left stays ended
+    assert uow.insurance.get_enrolment(first.id).ends_on == date(2026, 3, 31)
+    # not for the months she was away, not even by an operator within the month
+    with pytest.raises(EnrolmentBeforeRejoining) as away:
+        enrol(uow, "anouk", p.id, date(2026, 6, 1), today=date(2026, 6, 20), by_operator=True)
+    assert (away.value.rule, away.value.errors[0]["field"]) == ("EnrolmentBeforeRejoining",
+                                                                 "starts_on")
+    again = enrol(uow, "anouk", p.id, date(2026, 6, 15), today=date(2026, 6, 15))
+    assert (again.starts_on, again.ends_on) == (date(2026, 6, 15), None)  # open-ended
+    assert insurance.coverage(uow, ["anouk"], date(2026, 5, 1)) == {"anouk": []}
+    assert insurance.coverage(uow, ["anouk"], date(2026, 7, 1)) == {
+        "anouk": ["professional_liability"]}
+
+
+def test_leaving_again_ends_the_new_cover_on_the_new_leave_date():
+    uow = a_coop()
+    p = a_policy(uow)
+    first = enrol(uow, "anouk", p.id, date(2026, 1, 1))
+    leaves(uow, "anouk", date(2026, 3, 31), version=2)
+    rejoins(uow, "anouk", date(2026, 6, 15), version=3)
+    again = enrol(uow, "anouk", p.id, date(2026, 6, 15), today=date(2026, 6, 15))
+    (ended,) = leaves(uow, "anouk", date(2026, 10, 31), version=4)
+    assert (ended.id, ended.ends_on) == (again.id, date(2026, 10, 31))
+    assert uow.insurance.get_enrolment(first.id).ends_on == date(2026, 3, 31)
+    with pytest.raises(MemberHasLeft):
+        enrol(uow, "anouk", p.id, date(2026, 11, 1), today=date(2026, 10, 1))
+
+
+def test_a_late_leave_ends_only_the_cover_of_the_membership_it_closed():
+    """members' `member_left` (version 2) parked and replayed after she rejoined (3)."""
+    uow = a_coop()
+    p, q = a_policy(uow), a_policy(uow, kind="legal_expenses")
+    first = enrol(uow, "anouk", p.id, date(2026, 1, 1))
+    rejoins(uow, "anouk", date(2026, 6, 15), version=3)  # billing never heard she left
+    later = enrol(uow, "anouk", q.id, date(2026, 6, 15), today=date(2026, 6, 15))
+    (ended,) = leaves(uow, "anouk", date(2026, 3, 31), version=2)
+    assert (ended.id, ended.ends_on) == (first.id, date(2026, 3, 31))
+    assert uow.insurance.get_enrolment(later.id).ends_on is None
+    assert uow.insurance.membership("anouk").left_on is None  # still a member
+
+
+def test_a_rejoin_billing_hears_of_once_and_other_snapshots_change_nothing():
+    uow = a_coop()
+    leaves(uow, "anouk", date(2026, 3, 31), version=2)
+    told = event()
+    rejoins(uow, "anouk", date(2026, 6, 15), version=5, the_event=told)
+    # an older active snapshot, an applicant, the same event again: nothing changes
+    rejoins(uow, "anouk", date(2026, 7, 1), version=4)
+    rejoins(uow, "anouk", date(2026, 7, 1), version=6, status="applicant")
+    rejoins(uow, "anouk", date(2026, 7, 1), version=5, the_event=told)
+    assert uow.insurance.membership("anouk") == CoopMembership(
+        "anouk", left_on=None, rejoined_on=date(2026, 6, 15), version=5)
+    assert uow.published_types().count("insurance_ended") == 0

@@ -11,9 +11,11 @@ from infra.errors import Conflict, Invalid
 from services.billing.domain import use_cases
 from services.billing.domain.accounts import BANK, partner_coop_payable
 from services.billing.domain.external_work import lent_contract_id
+from services.billing.domain.partner_parties import PartnerCoop
 from services.billing.domain.partner_payments import PartnerBalance
-from services.billing.domain.period import Quarter
+from services.billing.domain.period import Month, Quarter
 from services.billing.domain.use_cases import inter_coop
+from services.billing.domain.use_cases._support import today
 from services.billing.domain.use_cases.partner_payments import pay_partner_coop
 from tests.unit.billing.builders import SETTINGS
 from tests.unit.billing.story import MARCH, command, event
@@ -182,3 +184,60 @@ def hours_from_at_rate(uow, rate):
             "hours": Decimal("8"), "hourly_rate": Decimal(rate), "currency": "EUR"}
     return inter_coop.record_partner_hours(uow, event(), str(uuid.UUID(int=0xA)), data)
 
+
+
+# --- the VAT return: what we bought from partner coops (boxes 4a, 4b) -------------------
+
+
+def registered(uow, country: str, vat_id: str | None):
+    """Coop B in the partner registry, established in `country`."""
+    billing = {"legal_name": "Coop B", "country": country, "vat_id": vat_id,
+               "address": {"street": "Hauptstraße 1", "postal_code": "10115",
+                           "city": "Berlin", "country": country}}
+    inter_coop.record_partner_coop(uow, event(), PartnerCoop.from_event({
+        "partner_id": COOP_B, "coop_uri": "https://b.example/", "name": "Coop B",
+        "version": 1, "billing": billing}))
+
+
+def this_quarter() -> Quarter:
+    return Month.of(today()).quarter  # approvals are booked on the day they are made
+
+
+def test_hours_bought_from_a_partner_in_another_eu_country_are_box_4b_and_deducted():
+    uow = owed_coop_b()  # 8 h approved today: 561.36 owed to coop B
+    registered(uow, "DE", "DE136695976")
+    report = use_cases.get_vat_return(uow, this_quarter())
+    # 21 % of 561.36 = 117.8856 → 117.89, owed (4b) and deducted (5b) alike
+    assert (report.box_4b.taxable, report.box_4b.vat) == (Decimal("561.36"),
+                                                          Decimal("117.89"))
+    assert report.input_vat == Decimal("117.89")
+    assert report.vat_due == report.box_1a.vat + report.box_1b.vat  # nets to nothing
+    assert report.box_4a.taxable == Decimal("0") and report.purchases_without_country == {}
+    # paying the partner (no VAT: reverse charge) changes neither box
+    pay(uow, "561.36", paid_on=TODAY)
+    assert use_cases.get_vat_return(uow, this_quarter()).box_4b.vat == Decimal("117.89")
+    assert use_cases.get_vat_return(uow, Quarter(2026, 2)).box_4b.taxable == Decimal("0")
+
+
+def test_hours_bought_from_a_dutch_partner_are_in_no_box_4():
+    uow = owed_coop_b()
+    registered(uow, "NL", "NL004495445B01")
+    report = use_cases.get_vat_return(uow, this_quarter())
+    assert (report.box_4a.taxable, report.box_4b.taxable) == (Decimal("0"), Decimal("0"))
+    assert report.input_vat == Decimal("0")
+
+
+def test_hours_bought_from_a_partner_outside_the_eu_are_box_4a():
+    uow = owed_coop_b()
+    registered(uow, "CH", None)
+    report = use_cases.get_vat_return(uow, this_quarter())
+    assert (report.box_4a.taxable, report.box_4a.vat) == (Decimal("561.36"),
+                                                          Decimal("117.89"))
+    assert report.input_vat == Decimal("117.89")
+
+
+def test_hours_bought_from_a_partner_without_billing_details_are_listed_apart():
+    uow = owed_coop_b()  # coop B never registered
+    report = use_cases.get_vat_return(uow, this_quarter())
+    assert report.purchases_without_country == {COOP_B: Decimal("561.36")}
+    assert report.box_4b.taxable == Decimal("0") and report.input_vat == Decimal("0")

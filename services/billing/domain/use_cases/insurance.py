@@ -1,5 +1,7 @@
-"""Collective insurance: policies, enrolments (opt in, opt out, leaving), coverage,
-certificates, and the premiums a payout batch deducts (rules in `domain/insurance.py`).
+"""Collective insurance: policies, enrolments (opt in, opt out, leaving and rejoining),
+coverage, certificates, and the premiums a payout batch deducts (rules in
+`domain/insurance_policies.py`, `insurance_enrolments.py`, `insurance_membership.py`,
+`insurance_premiums.py`, `insurance_certificate.py`).
 
 Enrolments are written under the ledger lock (the service passes a serialised unit
 of work), like payout batches, so an overlap check and a batch never interleave with
@@ -7,7 +9,7 @@ another enrolment of the same member. `insurance_enrolled` and `insurance_ended`
 to the outbox in the same transaction as the change.
 
 `today` and `by_operator` (whether the caller is an operator, as the gateway says)
-bound how far back a start or an end may go (`insurance.earliest_day`).
+bound how far back a start or an end may go (`insurance_enrolments.earliest_day`).
 """
 
 import uuid
@@ -16,21 +18,27 @@ from datetime import date
 from decimal import Decimal
 
 from services.billing.domain.errors import MemberNotFound
-from services.billing.domain.insurance import (
-    Certificate,
+from services.billing.domain.insurance_certificate import Certificate
+from services.billing.domain.insurance_enrolments import (
     Enrolment,
     EnrolmentNotFound,
     EnrolmentPolicyNotFound,
-    InsuranceEnded,
-    InsuranceEnrolled,
-    Policy,
-    PolicyNotFound,
-    PremiumCharge,
-    allocate,
-    charges_due,
     check_not_backdated,
     earliest_day,
     kinds_in_force,
+)
+from services.billing.domain.insurance_events import InsuranceEnded, InsuranceEnrolled
+from services.billing.domain.insurance_membership import (
+    CoopMembership,
+    MembershipSnapshot,
+    come_back,
+    leave,
+)
+from services.billing.domain.insurance_policies import Policy, PolicyNotFound
+from services.billing.domain.insurance_premiums import (
+    PremiumCharge,
+    allocate,
+    charges_due,
     outstanding_by_member,
     premium_deducted,
 )
@@ -67,7 +75,7 @@ def enrol(uow, member_id: str, policy_id: str, starts_on: date, ends_on: date | 
             raise EnrolmentPolicyNotFound(policy_id)
         enrolment = Enrolment.opt_in(member_id, policy, starts_on, ends_on,
                                      uow.insurance.enrolments_of(member_id),
-                                     uow.insurance.left_on(member_id))
+                                     uow.insurance.membership(member_id))
         uow.insurance.add_enrolment(enrolment)
         uow.publish(InsuranceEnrolled(enrolment))
         if enrolment.ends_on is not None:  # as asked, or capped at the leave date
@@ -93,27 +101,51 @@ def end_enrolment(uow, member_id: str, enrolment_id: str, ends_on: date, *, toda
         return ended
 
 
-def end_enrolments_of_leaver(uow, event: dict, member_id: str, left_on: date) -> list[Enrolment]:
-    """From members' `member_left` / `member_erased`: every enrolment ends on the leave date
-    (one starting later is cancelled), and the leave date is kept (the earliest, when told
-    twice) so a later enrolment cannot run past it. Once per event: the inbox key is
-    derived from the event id, as billing also handles `member_erased` for names."""
-    handled = {**event, "id": str(uuid.uuid5(INSURANCE_HANDLER, str(event["id"])))}
+def end_enrolments_of_leaver(uow, event: dict, snapshot: MembershipSnapshot) -> list[Enrolment]:
+    """From members' `member_left` / `member_erased`: the leave date of the member's current
+    membership is kept (a newer snapshot's replaces it), so no later enrolment runs past it,
+    and every enrolment ends on it (one starting later is cancelled); a late snapshot only
+    ends the enrolments of the membership it closed (`insurance_membership.leave`). Once per
+    event: the inbox key is derived from the event id, as billing also handles
+    `member_erased` for names."""
+    handled = _insurance_handled(event)
     with uow:
         if uow.already_handled(handled):
             return []
-        known = uow.insurance.left_on(member_id)
-        uow.insurance.record_leave(member_id, left_on if known is None else min(known, left_on))
-        ended = []
-        for enrolment in uow.insurance.enrolments_of(member_id):
-            changed = enrolment.end_on_leaving(left_on)
-            if changed is not None:
-                uow.insurance.save_enrolment(changed)
-                uow.publish(InsuranceEnded(changed))
-                ended.append(changed)
+        membership, ended = leave(_membership(uow, snapshot.member_id), snapshot,
+                                  uow.insurance.enrolments_of(snapshot.member_id))
+        uow.insurance.put_membership(membership)
+        for enrolment in ended:
+            uow.insurance.save_enrolment(enrolment)
+            uow.publish(InsuranceEnded(enrolment))
         uow.mark_handled(handled)
         uow.commit()
         return ended
+
+
+def follow_membership(uow, event: dict, snapshot: MembershipSnapshot) -> CoopMembership:
+    """From members' `member_updated`: a member active again after leaving has rejoined and
+    may enrol from the rejoin date on (`insurance_membership.come_back`); cover that ended
+    when they left stays ended. Once per event (its own inbox key, as above)."""
+    handled = _insurance_handled(event)
+    with uow:
+        membership = _membership(uow, snapshot.member_id)
+        if uow.already_handled(handled):
+            return membership
+        followed = come_back(membership, snapshot)
+        if followed != membership:
+            uow.insurance.put_membership(followed)
+        uow.mark_handled(handled)
+        uow.commit()
+        return followed
+
+
+def _insurance_handled(event: dict) -> dict:
+    return {**event, "id": str(uuid.uuid5(INSURANCE_HANDLER, str(event["id"])))}
+
+
+def _membership(uow, member_id: str) -> CoopMembership:
+    return uow.insurance.membership(member_id) or CoopMembership(member_id)
 
 
 def coverage(uow, member_ids: Iterable[str], on: date) -> dict[str, list[str]]:

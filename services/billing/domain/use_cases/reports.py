@@ -5,6 +5,7 @@ from datetime import date
 from services.billing.domain.accounts import payable_to
 from services.billing.domain.period import Quarter
 from services.billing.domain.ports import UnitOfWork
+from services.billing.domain.purchase_vat import PURCHASE_KINDS, purchases_from_partners
 from services.billing.domain.reports import (
     AnnualStatement,
     VatReturn,
@@ -15,11 +16,17 @@ from services.billing.domain.reports import (
 
 def get_vat_return(uow: UnitOfWork, quarter: Quarter) -> VatReturn:
     """The quarter's VAT return summary (operators): output VAT of the documents issued,
-    input VAT of the partner coops' invoices paid."""
+    the VAT reverse-charged to us on partner coops' work booked in the quarter (4a, 4b:
+    the partner's country from the partner registry) and input VAT (5b)."""
+    first, last = quarter.first_day, quarter.last_day
     with uow:
-        return vat_return(uow.invoices.issued_between(quarter.first_day, quarter.last_day),
-                          quarter, uow.partner_payments.paid_between(quarter.first_day,
-                                                                     quarter.last_day))
+        purchases = purchases_from_partners(uow.ledger.postings_booked_between(
+            first, last, PURCHASE_KINDS))
+        partners = {p.partner_id: uow.partner_coops.get(p.partner_id) for p in purchases}
+        countries = {pid: partner.country if partner else None
+                     for pid, partner in partners.items()}
+        return vat_return(uow.invoices.issued_between(first, last), quarter,
+                          uow.partner_payments.paid_between(first, last), purchases, countries)
 
 
 def get_member_annual_statement(uow: UnitOfWork, member_id: str, year: int) -> AnnualStatement:
