@@ -29,6 +29,9 @@ ISSUED_ON = date(START.year + START.month // 12, START.month % 12 + 1, 1)
 COOP_A_BILLING = {"legal_name": "Coop A U.A.", "country": "NL", "vat_id": "NL004495445B01",
                   "address": {"street": "Oudegracht 1", "postal_code": "3511 AA",
                               "city": "Utrecht", "country": "NL"}}
+COOP_B_BILLING = {"legal_name": "Coop B U.A.", "country": "NL", "vat_id": "NL000099998B57",
+                  "address": {"street": "Vismarkt 2", "postal_code": "9712 CB",
+                              "city": "Groningen", "country": "NL"}}
 
 
 def ok(response, status: int = 200) -> dict:
@@ -88,6 +91,8 @@ def test_a_lent_members_hours_are_invoiced_to_the_client_and_between_the_coops(t
     new_skill(b.api, skill)
     # B's operator gives coop A's billing details (B will invoice A)
     ok(b.api.patch(f"/v1/federation/partners/{b.partner_id}", json={"billing": COOP_A_BILLING}))
+    # and A's operator coop B's (B is Dutch: A pays its invoice with Dutch VAT)
+    ok(a.api.patch(f"/v1/federation/partners/{a.partner_id}", json={"billing": COOP_B_BILLING}))
     client_id, placement_id, dora = placed(a, b, skill)
 
     # A: the external contract, the partner's rate, and hours written by the operator

@@ -14,6 +14,11 @@ Rules:
 - `AmountMustBePositive`; at most 2 decimals (the schema); `vat` is 0 or more;
 - `PaymentDateInTheFuture`: money leaves the bank on a day that has come;
 - `PaymentNeedsReference`: what it pays (e.g. the partner's invoice number);
+- `VatOnlyOnADutchPartnersInvoice`: `vat` above 0 only to a partner coop established in
+  the Netherlands (`billing.country` NL in the partner registry). A partner elsewhere
+  invoices under reverse charge, with no Dutch VAT: we owe and deduct that VAT ourselves in
+  the return (boxes 4a/4b, `purchase_vat.py`), so paying it too would deduct it twice. A
+  partner billing has no billing details of cannot be told apart: give them first;
 - `PaymentExceedsPartnerPayable` (409): never pay a partner more than the ledger says we
   owe it (the open payable, read under the ledger lock): an over-payment would be a
   claim on the partner, which the books of external work do not hold.
@@ -33,6 +38,7 @@ from services.billing.domain.accounts import BANK, VAT_PAYABLE, partner_coop_pay
 from services.billing.domain.errors import AmountMustBePositive
 from services.billing.domain.money import parse_amount
 from services.billing.domain.posting import Posting, credit, debit, make_posting
+from services.billing.domain.vat_treatment import NETHERLANDS
 
 
 class PaymentExceedsPartnerPayable(Conflict):
@@ -53,6 +59,17 @@ class PaymentDateInTheFuture(Invalid):
     def __init__(self, paid_on: date, today: date):
         super().__init__(f"A payment on {paid_on} has not happened yet (today is {today}).",
                          _field("paid_on", f"Give a day on or before {today}."))
+
+
+class VatOnlyOnADutchPartnersInvoice(Invalid):
+    def __init__(self, partner: str, country: str | None):
+        why = (f"is established in {country}: it invoices us under reverse charge, and we "
+               "account for that VAT in the VAT return (box 4a or 4b)" if country else
+               "has no billing details here, so billing cannot tell whether its invoice "
+               "carries Dutch VAT: give them in the partner registry first")
+        super().__init__(f"Partner coop {partner} {why}.",
+                         _field("vat", "Only a partner coop established in the Netherlands "
+                                       "charges Dutch VAT: give 0.00."))
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,14 @@ def check_within_payable(payment: PartnerPayment, open_payable: Decimal,
     if payment.amount > open_payable:
         who = f"{partner_name} ({payment.partner_id})" if partner_name else payment.partner_id
         raise PaymentExceedsPartnerPayable(who, payment.amount, open_payable)
+
+
+def check_vat_fits_partner(payment: PartnerPayment, country: str | None,
+                           partner_name: str | None = None) -> None:
+    """`country`: where the partner coop is established (None: billing does not know)."""
+    if payment.vat and country != NETHERLANDS:
+        who = f"{partner_name} ({payment.partner_id})" if partner_name else payment.partner_id
+        raise VatOnlyOnADutchPartnersInvoice(who, country)
 
 
 def partner_paid(causation_id: str, payment: PartnerPayment,

@@ -71,8 +71,12 @@ def payment(partner_id, amount, **changes) -> dict:
 
 
 def test_paying_a_partner_coop_books_the_ledger_and_never_pays_more_than_owed(
-        http, coop, publish, billing, written, year):
-    partner_id = str(uuid.uuid4())
+        http, coop, publish, announce, billing, count_rows, written, year):
+    partner_id = str(uuid.uuid4())  # established in the Netherlands: it charges Dutch VAT
+    announce("federation", "partner_registered", partner_id, {
+        "partner_id": partner_id, "coop_uri": f"https://{partner_id}.example/",
+        "name": "Coop B", "version": 1, "billing": DUTCH_PARTNER_BILLING})
+    eventually(lambda: count_rows(partner_coops, partner_coops.c.id == partner_id), timeout=5)
     external_work(coop, publish, billing, year, partner_id)
 
     def balances():
@@ -171,6 +175,11 @@ def test_hours_bought_from_a_partner_in_another_eu_country_are_box_4b_of_the_vat
     assert (moved("box_4a", "taxable"), moved("box_4a", "vat")) == (Decimal("0"), Decimal("0"))
     assert partner_id not in after["purchases_without_country"]
     assert Decimal(after["vat_due"]) == vat_due(after)
+    with_vat = http.post("/v1/inter-coop/partner-payments",
+                         payment(partner_id, "580.00", vat="121.80"))
+    assert (with_vat.status_code, with_vat.json()["rule"]) == (
+        422, "VatOnlyOnADutchPartnersInvoice")
+    assert [e["field"] for e in with_vat.json()["errors"]] == ["vat"]
     # paid without VAT (reverse charge): the return does not change
     paid = http.post("/v1/inter-coop/partner-payments", payment(partner_id, "580.00"))
     assert paid.status_code == 201, paid.text

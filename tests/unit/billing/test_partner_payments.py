@@ -72,6 +72,7 @@ def test_a_payment_to_the_partner_debits_its_payable_and_credits_the_bank():
 
 def test_a_dutch_partners_invoice_is_paid_with_its_vat_which_is_deducted_as_input_vat():
     uow = owed_coop_b()
+    registered(uow, "NL", "NL004495445B01")
     vat_before = balance(uow, "vat_payable")
     with uow:
         bank_before = uow.ledger.balance(BANK)
@@ -129,6 +130,27 @@ def test_a_payment_that_can_never_be_right_is_invalid_by_name(amount, paid_on, r
     assert uow.committed.partner_payments == []
 
 
+@pytest.mark.parametrize("country, vat_id, says", [
+    ("DE", "DE136695976", "established in DE"),  # reverse charge: its VAT is in box 4b
+    ("US", None, "established in US"),  # likewise, box 4a
+    (None, None, "no billing details"),  # billing cannot tell
+])
+def test_only_a_dutch_partners_invoice_carries_vat_to_pay(country, vat_id, says):
+    uow = owed_coop_b()
+    if country:
+        registered(uow, country, vat_id)
+    postings_before = len(uow.committed.postings)
+    with pytest.raises(Invalid) as raised:
+        pay_partner_coop(uow, COOP_B, "561.36", date(2026, 4, 5), "B-1", command(), TODAY,
+                         vat="117.89")
+    assert (raised.value.rule, raised.value.errors[0]["field"]) == (
+        "VatOnlyOnADutchPartnersInvoice", "vat")
+    assert says in raised.value.detail
+    assert len(uow.committed.postings) == postings_before
+    assert uow.committed.partner_payments == []
+    assert pay(uow, "561.36").vat == Decimal("0.00")  # without VAT it is paid
+
+
 def test_a_payment_today_is_fine():
     uow = owed_coop_b()
     assert pay(uow, "1.00", paid_on=TODAY).amount == Decimal("1.00")
@@ -136,6 +158,7 @@ def test_a_payment_today_is_fine():
 
 def test_the_vat_return_deducts_input_vat_paid_to_a_dutch_partner_as_the_ledger_books_it():
     uow = owed_coop_b()  # 8 h at 85.33 for a Dutch client; 561.36 owed to coop B
+    registered(uow, "NL", "NL004495445B01")
     use_cases.run_monthly_invoicing(uow, MARCH, date(2026, 4, 1), command(), SETTINGS)
     pay_partner_coop(uow, COOP_B, "561.36", date(2026, 4, 5), "B-2026-000002", command(),
                      TODAY, vat="117.89")
