@@ -229,6 +229,7 @@ postings = Table(
     Column("reverses", String(ID)),
     Column("recorded_at", UtcDateTime(), nullable=False),
     UniqueConstraint("causation_id", "reference", name="uq_postings_key"),
+    Index("ix_postings_kind_booked_on", "kind", "booked_on"),  # the VAT return's purchases
 )
 
 ledger_entries = Table(
