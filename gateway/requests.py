@@ -38,6 +38,24 @@ def client_address(peer: str, forwarded_for: str | None, trusted_hops: int) -> s
     return str(mapped or address)
 
 
+def client_scheme(scheme: str, forwarded_proto: str | None, trusted_hops: int) -> str:
+    """The scheme the client reached the coop with (`http` or `https`), behind
+    `trusted_hops` reverse proxies that each append the scheme they were reached with to
+    X-Forwarded-Proto (werkzeug's ProxyFix `x_proto` reads it alike): the
+    `trusted_hops`-th entry from the right. With 0 hops, with fewer entries than hops or
+    when that entry is neither `http` nor `https`, the connection's own `scheme`.
+
+    Behind a load balancer that ends TLS the connection is plain HTTP: without this the
+    website's CSRF cookie would never be marked Secure."""
+    if trusted_hops <= 0 or not forwarded_proto:
+        return scheme
+    entries = forwarded_proto.split(",")
+    if len(entries) < trusted_hops:
+        return scheme
+    given = entries[-trusted_hops].strip().lower()
+    return given if given in ("http", "https") else scheme
+
+
 def request_id_of(request: Request) -> str:
     """The caller's X-Request-ID when it is sane, else a new one."""
     given = request.headers.get("X-Request-ID", "")

@@ -6,7 +6,9 @@
 - the client's address (`REMOTE_ADDR`, so `request.remote_addr`) resolved once, behind
   TRUSTED_PROXY_HOPS reverse proxies (gateway/requests.py `client_address`), for every
   per-IP rate limit and for eventlet's access-log line alike; the connection's own peer
-  stays in the environ as `gateway.peer_address`
+  stays in the environ as `gateway.peer_address`; likewise the scheme the client used
+  (`wsgi.url_scheme`, from X-Forwarded-Proto: `client_scheme`), so cookies are Secure
+  behind a load balancer that ends TLS
 """
 
 from eventlet.wsgi import addr_to_host_port
@@ -15,7 +17,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
 from gateway.problems import problem_from_exception, problem_response
-from gateway.requests import client_address, request_id_of
+from gateway.requests import client_address, client_scheme, request_id_of
 from infra import config
 
 MAX_URL_BYTES = 256 * 1024
@@ -68,6 +70,9 @@ class GatewayWsgiApp(WsgiApp):
         environ["gateway.peer_address"] = peer
         environ["REMOTE_ADDR"] = client_address(
             peer, environ.get("HTTP_X_FORWARDED_FOR"), self.server.trusted_proxy_hops)
+        environ["wsgi.url_scheme"] = client_scheme(
+            environ.get("wsgi.url_scheme", "http"), environ.get("HTTP_X_FORWARDED_PROTO"),
+            self.server.trusted_proxy_hops)
         request = Request(environ, shallow=True)
         if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
             response = preflight_response(request, self.allowed_origins)

@@ -324,12 +324,22 @@ def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_form_limit(sta
     assert access_lines and all(line.startswith(("203.0.113.7 ", "198.51.100.9 "))
                                 for line in access_lines), access_lines
     assert not [line for line in access_lines if "192.0.2.55" in line]
+    # the load balancer ended TLS: the form's cookie is only ever sent back over HTTPS
+    assert _cookie_is_secure(gateway, {"X-Forwarded-Proto": "https"})
+    assert not _cookie_is_secure(gateway, {})
 
 
 def test_without_trusted_proxies_forwarded_clients_share_the_peers_form_limit(start_gateway):
     gateway = start_gateway(WEBSITE_FORM_RATE_LIMIT="2/hour", RATE_LIMIT_STORAGE_URL="memory://",
                             TRUSTED_PROXY_HOPS=0)
     assert _flood_then_post_as(gateway, "203.0.113.7", "198.51.100.9") == 429
+    assert not _cookie_is_secure(gateway, {"X-Forwarded-Proto": "https"})  # the client wrote it
+
+
+def _cookie_is_secure(gateway, headers: dict) -> bool:
+    """Whether the request form's CSRF cookie comes with the Secure attribute."""
+    cookie = Visitor(gateway).get("/en/hire", headers=headers).headers["Set-Cookie"]
+    return "secure" in [part.strip().lower() for part in cookie.split(";")[1:]]
 
 
 def test_website_pages_are_not_in_the_api_description_and_errors_are_pages(gateway, visitor):

@@ -8,7 +8,7 @@ from werkzeug.routing import Map, Rule
 from werkzeug.test import Client
 from werkzeug.wrappers import Response
 
-from gateway.requests import client_address
+from gateway.requests import client_address, client_scheme
 from gateway.server import GatewayWebServer, GatewayWsgiApp
 from infra import config
 
@@ -80,7 +80,8 @@ class _Echo:
     """A route that answers with the address the gateway resolved and the peer it kept."""
 
     def handle_request(self, request):
-        return Response(f"{request.remote_addr} {request.environ['gateway.peer_address']}")
+        return Response(f"{request.remote_addr} {request.environ['gateway.peer_address']} "
+                        f"{request.scheme}")
 
 
 def _wsgi_app(hops: int) -> Client:
@@ -94,6 +95,37 @@ def test_every_route_sees_the_resolved_address_and_the_peer_is_kept():
     headers = [("X-Forwarded-For", "6.6.6.6"), ("X-Forwarded-For", "203.0.113.7")]
     environ = {"REMOTE_ADDR": PEER}
     behind_one = _wsgi_app(1).get("/", headers=headers, environ_base=environ)
-    assert behind_one.text == f"203.0.113.7 {PEER}"
+    assert behind_one.text == f"203.0.113.7 {PEER} http"
     direct = _wsgi_app(0).get("/", headers=headers, environ_base=environ)
-    assert direct.text == f"{PEER} {PEER}"
+    assert direct.text == f"{PEER} {PEER} http"
+
+
+# --- the scheme the client used (X-Forwarded-Proto) -------------------------------------
+
+
+def test_behind_a_load_balancer_ending_tls_the_client_used_https():
+    assert client_scheme("http", "https", trusted_hops=1) == "https"
+    assert client_scheme("http", "HTTPS ", trusted_hops=1) == "https"
+    assert client_scheme("http", "https, http", trusted_hops=2) == "https"
+
+
+@pytest.mark.parametrize(("forwarded", "hops"), [
+    ("https", 0),  # no proxy trusted: the client wrote it
+    ("https", 2),  # fewer entries than proxies
+    (None, 1), ("", 1), ("ftp", 1), ("javascript", 1),
+])
+def test_otherwise_the_connections_own_scheme(forwarded, hops):
+    assert client_scheme("http", forwarded, trusted_hops=hops) == "http"
+
+
+def test_what_the_client_writes_left_of_the_proxies_entry_changes_nothing():
+    assert client_scheme("http", "https, http", trusted_hops=1) == "http"
+
+
+def test_every_route_sees_the_scheme_the_client_used():
+    environ = {"REMOTE_ADDR": PEER}
+    headers = [("X-Forwarded-For", "203.0.113.7"), ("X-Forwarded-Proto", "https")]
+    behind_one = _wsgi_app(1).get("/", headers=headers, environ_base=environ)
+    assert behind_one.text == f"203.0.113.7 {PEER} https"
+    direct = _wsgi_app(0).get("/", headers=headers, environ_base=environ)
+    assert direct.text == f"{PEER} {PEER} http"
