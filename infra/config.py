@@ -63,20 +63,27 @@ def rate_limit_storage_url() -> str:
     return os.environ.get("RATE_LIMIT_STORAGE_URL", "memory://")
 
 
+def whole_number_setting(name: str, configured, default: int, *, minimum: int,
+                         meaning: str) -> int:
+    """A setting that is a whole number of at least `minimum`: `configured` (the nameko
+    config's value) wins over the environment; unset or blank is `default`. Anything else
+    stops the process at start with the setting named (`meaning`: what the number counts)."""
+    value = os.environ.get(name) if configured is None else configured
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return default
+    if isinstance(value, bool) or not re.fullmatch(r"[0-9]+", text) or int(text) < minimum:
+        raise ValueError(f"{name} must be a whole number {meaning}, not {value!r}.")
+    return int(text)
+
+
 def trusted_proxy_hops(configured=None) -> int:
     """How many reverse proxies in front of the gateway append the address they received
     a request from to X-Forwarded-For (`TRUSTED_PROXY_HOPS`; 0, the default, trusts no
-    forwarding header). `configured` (the nameko config's value) wins over the environment.
-    """
-    value = os.environ.get("TRUSTED_PROXY_HOPS") if configured is None else configured
-    text = "" if value is None else str(value).strip()
-    if not text:
-        return 0
-    if isinstance(value, bool) or not re.fullmatch(r"[0-9]+", text):
-        raise ValueError(
-            f"TRUSTED_PROXY_HOPS must be a whole number of reverse proxies, 0 or more "
-            f"(0: trust no X-Forwarded-For), not {value!r}.")
-    return int(text)
+    forwarding header)."""
+    return whole_number_setting(
+        "TRUSTED_PROXY_HOPS", configured, 0, minimum=0,
+        meaning="of reverse proxies, 0 or more (0: trust no X-Forwarded-For)")
 
 
 def cors_allowed_origins() -> tuple[str, ...]:

@@ -8,7 +8,9 @@ Configuration (nameko config first, then the environment):
 - `WEBSITE_FORM_RATE_LIMIT` (default `5/minute`): form posts per client IP, counted in
   `RATE_LIMIT_STORAGE_URL` (memory, or Redis shared by the replicas). The client IP is
   `request.remote_addr`, resolved behind `TRUSTED_PROXY_HOPS` proxies by gateway/server.py.
-- `WEBSITE_CSRF_MAX_AGE` (seconds, default 7200): how long a form stays valid.
+- `WEBSITE_CSRF_MAX_AGE` (seconds, default 7200, at least 300 so a person can fill in
+  the form): how long a form stays valid.
+A wrong value stops the gateway at start with the setting named.
 """
 
 import math
@@ -27,6 +29,7 @@ from gateway.website.pages import Pages
 from infra import config
 
 DEFAULT_FORM_RATE_LIMIT = "5/minute"
+MIN_MAX_AGE = 300
 
 
 def website_secret(configured: str | None) -> bytes:
@@ -52,7 +55,11 @@ class FormRateLimit:
 
     def __init__(self, storage_url: str, limit: str):
         self.limiter = SlidingWindowCounterRateLimiter(storage_from_string(storage_url))
-        self.limit = parse(limit)
+        try:
+            self.limit = parse(limit)
+        except ValueError:
+            raise ValueError(f"WEBSITE_FORM_RATE_LIMIT must be a rate such as 5/minute or "
+                             f"20/hour, not {limit!r}.") from None
 
     def hit(self, address: str | None) -> None:
         key = f"website-form:{address}"
@@ -69,8 +76,9 @@ class WebsiteKit(SharedExtension):
     def setup(self):
         given = self.container.config.get
         self.pages = Pages()
-        max_age = int(given("WEBSITE_CSRF_MAX_AGE")
-                      or os.environ.get("WEBSITE_CSRF_MAX_AGE", DEFAULT_MAX_AGE))
+        max_age = config.whole_number_setting(
+            "WEBSITE_CSRF_MAX_AGE", given("WEBSITE_CSRF_MAX_AGE"), DEFAULT_MAX_AGE,
+            minimum=MIN_MAX_AGE, meaning=f"of seconds, {MIN_MAX_AGE} or more")
         self.csrf = CsrfTokens(website_secret(given("WEBSITE_SECRET")), max_age=max_age)
         self.form_rate_limit = FormRateLimit(
             given("RATE_LIMIT_STORAGE_URL") or config.rate_limit_storage_url(),
