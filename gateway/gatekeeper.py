@@ -16,6 +16,7 @@ from gateway.idempotency import (
 )
 from gateway.problems import Problem
 from gateway.ratelimit import RateLimiter
+from gateway.requests import rate_limit_address
 from gateway.tokens import Caller, TokenStore
 from infra import config
 from infra.db import make_engine
@@ -43,7 +44,7 @@ class Gatekeeper(SharedExtension):
     def admit(self, request: Request, roles: tuple[str, ...] | None,
               rate_limited: bool = True) -> Caller | None:
         """The caller of a route that needs one of `roles` (None: a public route)."""
-        anonymous_key = f"ip:{request.remote_addr}"
+        anonymous_key = f"ip:{rate_limit_address(request.remote_addr)}"
         if roles is None:
             if rate_limited:
                 self.limiter.hit(anonymous_key, anonymous=True)

@@ -3,7 +3,8 @@
 Counters live in memory by default; with RATE_LIMIT_STORAGE_URL=redis://… every
 gateway replica shares them. A caller over the limit gets 429 with Retry-After.
 The client IP is `request.remote_addr`, which gateway/server.py has already resolved
-behind TRUSTED_PROXY_HOPS reverse proxies (a load balancer's own address otherwise).
+behind TRUSTED_PROXY_HOPS reverse proxies (a load balancer's own address otherwise),
+counted per IPv4 address or per IPv6 /64 network (gateway/requests.py `rate_limit_address`).
 The sliding-window counter costs O(1) per request (a moving window keeps every
 hit's timestamp) and weighs the previous window in, so bursts at a window edge
 cannot double the limit.

@@ -38,6 +38,19 @@ def client_address(peer: str, forwarded_for: str | None, trusted_hops: int) -> s
     return str(mapped or address)
 
 
+def rate_limit_address(address: str | None) -> str:
+    """Whom a per-IP rate limit counts: an IPv4 address as it is, an IPv6 address by its
+    /64 network. One IPv6 subscriber is routinely given a whole /64 and can send each
+    request from another address in it: counted one by one, no limit would ever hold."""
+    try:
+        parsed = ipaddress.ip_address(address or "")
+    except ValueError:
+        return address or ""
+    if parsed.version == 4:
+        return str(parsed)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+
+
 def client_scheme(scheme: str, forwarded_proto: str | None, trusted_hops: int) -> str:
     """The scheme the client reached the coop with (`http` or `https`), behind
     `trusted_hops` reverse proxies that each append the scheme they were reached with to

@@ -14,6 +14,7 @@ from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
 from gateway.problems import Problem
+from gateway.requests import rate_limit_address
 from gateway.website.csrf import COOKIE_NAME, FIELD_NAME
 from gateway.website.endpoint import page
 from gateway.website.form import (
@@ -162,7 +163,7 @@ class WebsiteRoutes:
     @page("POST", f"{LANG}/hire")
     def website_hire(self, request, lang):
         """Checked in this order: flood, CSRF token, honeypot, fields; then the lead."""
-        self.site.form_rate_limit.hit(request.remote_addr)
+        self.site.form_rate_limit.hit(rate_limit_address(request.remote_addr))
         form = request.form  # 413 when too large
         token = form.get(FIELD_NAME)
         self.site.csrf.check(request.cookies.get(COOKIE_NAME), token)

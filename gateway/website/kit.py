@@ -7,7 +7,8 @@ Configuration (nameko config first, then the environment):
   replicas need the same one); generated into `var/website_secret` when absent.
 - `WEBSITE_FORM_RATE_LIMIT` (default `5/minute`): form posts per client IP, counted in
   `RATE_LIMIT_STORAGE_URL` (memory, or Redis shared by the replicas). The client IP is
-  `request.remote_addr`, resolved behind `TRUSTED_PROXY_HOPS` proxies by gateway/server.py.
+  `request.remote_addr`, resolved behind `TRUSTED_PROXY_HOPS` proxies by gateway/server.py
+  (an IPv6 client counted per /64, `rate_limit_address`).
 - `WEBSITE_CSRF_MAX_AGE` (seconds, default 7200, at least 300 so a person can fill in
   the form): how long a form stays valid.
 A wrong value stops the gateway at start with the setting named.

@@ -313,6 +313,8 @@ def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_form_limit(sta
     gateway = start_gateway(WEBSITE_FORM_RATE_LIMIT="2/hour", RATE_LIMIT_STORAGE_URL="memory://",
                             TRUSTED_PROXY_HOPS=1)
     assert _flood_then_post_as(gateway, "203.0.113.7", "198.51.100.9") == 422
+    # one IPv6 visitor hopping between the addresses of its /64 is still one visitor
+    assert _flood_then_post_as(gateway, "2001:db8:1:2::1", "2001:db8:1:2::99") == 429
     # what the client writes left of the proxy's entry does not give it a fresh bucket
     escape = Visitor(gateway)
     forged = escape.post("/en/hire", request_form(escape.form_token(), contact_name=""),
@@ -321,7 +323,8 @@ def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_form_limit(sta
     access_lines = [record.getMessage() for record in caplog.records
                     if record.name == "nameko.web.server" and "POST /en/hire" in
                     record.getMessage()]
-    assert access_lines and all(line.startswith(("203.0.113.7 ", "198.51.100.9 "))
+    assert access_lines and all(line.startswith(("203.0.113.7 ", "198.51.100.9 ",
+                                                 "2001:db8:1:2::1 ", "2001:db8:1:2::99 "))
                                 for line in access_lines), access_lines
     assert not [line for line in access_lines if "192.0.2.55" in line]
     # the load balancer ended TLS: the form's cookie is only ever sent back over HTTPS

@@ -8,7 +8,7 @@ from werkzeug.routing import Map, Rule
 from werkzeug.test import Client
 from werkzeug.wrappers import Response
 
-from gateway.requests import client_address, client_scheme
+from gateway.requests import client_address, client_scheme, rate_limit_address
 from gateway.server import GatewayWebServer, GatewayWsgiApp
 from infra import config
 
@@ -129,3 +129,23 @@ def test_every_route_sees_the_scheme_the_client_used():
     assert behind_one.text == f"203.0.113.7 {PEER} https"
     direct = _wsgi_app(0).get("/", headers=headers, environ_base=environ)
     assert direct.text == f"{PEER} {PEER} http"
+
+
+# --- whom a per-IP rate limit counts ---------------------------------------------------
+
+
+def test_an_ipv6_client_is_counted_by_its_slash_64_network():
+    """A subscriber gets a whole /64: each address in it is the same visitor."""
+    one, other = "2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:fffe"
+    assert rate_limit_address(one) == rate_limit_address(other) == "2001:db8:1:2::/64"
+    assert rate_limit_address("2001:db8:1:3::1") != rate_limit_address(one)
+
+
+def test_an_ipv4_client_is_counted_by_its_own_address():
+    assert rate_limit_address("203.0.113.7") == "203.0.113.7"
+    assert rate_limit_address("203.0.113.8") != rate_limit_address("203.0.113.7")
+
+
+@pytest.mark.parametrize("address", ["", None, "unix-socket"])
+def test_an_address_that_is_no_ip_address_is_counted_as_it_is(address):
+    assert rate_limit_address(address) == (address or "")
