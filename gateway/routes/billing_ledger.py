@@ -74,5 +74,5 @@ class BillingLedgerRoutes:
 
 def _no_report(kind: str, period: str) -> Problem:
     return Problem(404, "not-found", "Not found",
-                   f"No {kind} for {period[:20]!r}: a year is YYYY (2000-9999), a quarter "
+                   f"No {kind} for {period[:20]!r}: a year is YYYY (2000-2999), a quarter "
                    "YYYY-Qn.")

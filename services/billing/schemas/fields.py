@@ -131,14 +131,24 @@ class _Pattern(fields.String):
         return text
 
 
-class MonthField(_Pattern):
+class _PeriodPattern(_Pattern):
+    """A period whose first group is its year: from FIRST_DAY's year to LAST_DAY's."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not FIRST_DAY.year <= int(self.pattern.fullmatch(text).group(1)) <= LAST_DAY.year:
+            raise ValidationError(f"{self.message} From {FIRST_DAY.year} to {LAST_DAY.year}.")
+        return text
+
+
+class MonthField(_PeriodPattern):
     """A calendar month as `YYYY-MM`, e.g. `2026-03`."""
 
     pattern = MONTH
     message = "A month is written YYYY-MM, e.g. 2026-03."
 
 
-class QuarterField(_Pattern):
+class QuarterField(_PeriodPattern):
     """A quarter as `YYYY-Qn`, e.g. `2026-Q1`."""
 
     pattern = QUARTER

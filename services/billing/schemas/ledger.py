@@ -3,7 +3,7 @@
 from marshmallow import fields, validate
 
 from infra.schemas import Money, Schema, Text
-from services.billing.schemas.fields import Amount, Day, QuarterField
+from services.billing.schemas.fields import FIRST_DAY, LAST_DAY, Amount, Day, QuarterField
 
 FUNDS = ("guarantee_fund", "solidarity_fund", "development_fund")
 SOURCES = ("bank", "coop_fee_revenue")
@@ -56,7 +56,8 @@ class AnnualStatementSchema(Schema):
 
 
 class YearQuerySchema(Schema):
-    year = fields.Integer(required=True, validate=validate.Range(min=2000, max=9999))
+    year = fields.Integer(required=True, validate=validate.Range(min=FIRST_DAY.year,
+                                                                 max=LAST_DAY.year))
 
 
 class QuarterQuerySchema(Schema):

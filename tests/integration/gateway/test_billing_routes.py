@@ -416,6 +416,9 @@ def test_bad_input_elsewhere_is_a_problem_naming_the_field(books, gateway):
     status = gateway.as_operator("GET", "/v1/time-entries", params={"status": "paid"})
     assert assert_problem(status, 422)["errors"][0]["field"] == "status"
     assert_problem(gateway.as_operator("GET", "/v1/vat-returns/2026-Q5"), 404)
+    assert_problem(gateway.as_operator("GET", "/v1/vat-returns/0000-Q1"), 404)  # no year 0
+    year_zero = gateway.as_operator("POST", "/v1/billing/runs", json={"month": "0000-01"})
+    assert assert_problem(year_zero, 422)["errors"][0]["field"] == "month"
     assert_problem(gateway.as_operator(
         "GET", f"/v1/members/{member['id']}/annual-statements/1999"), 404)
     payment = gateway.as_operator("POST", f"/v1/invoices/{books.year}-000001/payments", json={

@@ -31,6 +31,7 @@ from services.billing.schemas.incoming import (
     MemberSnapshotSchema,
 )
 from services.billing.schemas.insurance import MembershipSnapshotSchema
+from services.billing.schemas.ledger import QuarterQuerySchema, YearQuerySchema
 
 
 def an_id() -> str:
@@ -190,3 +191,23 @@ def test_a_membership_snapshot_gives_what_insurance_follows_and_needs_a_version(
                       "joined_on": date(2026, 6, 15), "left_on": None}
     assert list(refusal(MembershipSnapshotSchema(), {"member_id": member_id,
                                                      "left_on": "2026-03-31"})) == ["version"]
+
+
+@pytest.mark.parametrize(("schema", "field", "value"), [
+    (QuarterQuerySchema(), "quarter", "0000-Q1"),  # no year 0: a 422, never a crash
+    (QuarterQuerySchema(), "quarter", "1999-Q4"),
+    (QuarterQuerySchema(), "quarter", "3000-Q1"),
+    (MonthlyRunSchema(), "month", "0000-01"),
+    (MonthlyRunSchema(), "month", "3000-01"),
+    (YearQuerySchema(), "year", 9999),
+    (YearQuerySchema(), "year", 1999),
+])
+def test_periods_lie_in_the_years_billing_keeps_books_for(schema, field, value):
+    data = {"issue_date": "2026-04-01", field: value} if field == "month" else {field: value}
+    assert list(refusal(schema, data)) == [field]
+
+
+def test_the_first_and_last_years_are_periods_billing_keeps():
+    assert QuarterQuerySchema().load({"quarter": "2999-Q4"})["quarter"] == "2999-Q4"
+    assert YearQuerySchema().load({"year": 2000})["year"] == 2000
+    assert MonthlyRunSchema().load({"month": "2000-01", "issue_date": "2026-04-01"})
