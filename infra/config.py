@@ -43,6 +43,14 @@ def billing_rpc_timeout() -> float:
     return float(os.environ.get("BILLING_RPC_TIMEOUT", "60"))
 
 
+def inbox_retention(configured=None) -> timedelta:
+    """How long a handled event's id is kept to recognise a redelivery of it
+    (`INBOX_RETENTION_DAYS`, default 90, at least 7: a parked message replayed within
+    that time is still recognised)."""
+    return timedelta(days=whole_number_setting(
+        "INBOX_RETENTION_DAYS", configured, 90, minimum=7, meaning="of days, 7 or more"))
+
+
 def outbox_retention() -> timedelta:
     """How long published outbox rows are kept before the relay deletes them."""
     return timedelta(days=float(os.environ.get("OUTBOX_RETENTION_DAYS", "7")))

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from infra import config
 from infra.errors import Conflict
 from infra.events import envelope
-from infra.outbox import OutboxRelay, inbox_row, outbox_row
+from infra.outbox import OutboxRelay, forget_handled_events, inbox_row, outbox_row
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +124,8 @@ class Database(DependencyProvider):
 
     The relay wakes right after every commit and otherwise polls every
     `poll_interval` seconds as a safety net (e.g. rows left by a crash). About once
-    an hour it deletes rows published longer ago than OUTBOX_RETENTION_DAYS.
+    an hour it deletes rows published longer ago than OUTBOX_RETENTION_DAYS, and inbox
+    rows of events handled longer ago than INBOX_RETENTION_DAYS.
     """
 
     prune_every = 3600.0
@@ -143,6 +144,9 @@ class Database(DependencyProvider):
         exchange = get_event_exchange(service, self.container.config)
         publisher = Publisher(self.container.config[AMQP_URI_CONFIG_KEY], declare=[exchange])
         outbox = self.unit_of_work_class.metadata.tables["outbox"]
+        self.inbox = self.unit_of_work_class.metadata.tables["inbox"]
+        self.inbox_retention = config.inbox_retention(
+            self.container.config.get("INBOX_RETENTION_DAYS"))
         self.relay = OutboxRelay(
             self.engine,
             outbox,
@@ -179,6 +183,7 @@ class Database(DependencyProvider):
                 self.relay.drain()
                 if time.monotonic() - pruned_at > self.prune_every:
                     self.relay.prune(config.outbox_retention())
+                    forget_handled_events(self.engine, self.inbox, self.inbox_retention)
                     pruned_at = time.monotonic()
                 backoff = self.poll_interval
             except Exception:

@@ -53,6 +53,18 @@ def outbox_row(event: dict) -> dict:
     }
 
 
+def forget_handled_events(engine: Engine, inbox: Table, retention: timedelta) -> int:
+    """Delete the inbox rows of events handled more than `retention` ago; returns how many.
+
+    An inbox row has to outlive every redelivery of its event (the broker's, within
+    minutes; an outbox relay publishing again after a crash; an operator replaying a
+    parked message days later), not the service: kept for ever, the table only grows.
+    """
+    cutoff = datetime.now(UTC) - retention
+    with engine.begin() as connection:
+        return connection.execute(delete(inbox).where(inbox.c.handled_at < cutoff)).rowcount
+
+
 def inbox_row(event: dict) -> dict:
     return {
         "event_id": str(event["id"]),

@@ -11,8 +11,11 @@ from sqlalchemy import delete, insert, select, update
 
 from infra.db import make_engine
 from infra.events import envelope
-from infra.outbox import OutboxRelay, outbox_row
-from services.learning.models import outbox  # learning's outbox: no test runs that service
+from infra.outbox import OutboxRelay, forget_handled_events, inbox_row, outbox_row
+from services.learning.models import (  # learning's: no test here runs that service
+    inbox,
+    outbox,
+)
 from tests.support import databases
 
 
@@ -113,3 +116,18 @@ def test_published_rows_are_pruned_after_the_retention_and_unsent_ones_never(eng
     with engine.connect() as connection:
         left = {row.event_id for row in connection.execute(select(outbox.c.event_id))}
     assert left == {recent["id"], unsent["id"]}
+
+
+def test_handled_events_are_forgotten_after_the_inbox_retention(engine):
+    events = [envelope("members", "member_updated", str(n), {"n": n}) for n in range(3)]
+    old, recent, today = ({**inbox_row(event)} for event in events)
+    old["handled_at"] = datetime.now(UTC) - timedelta(days=91)
+    recent["handled_at"] = datetime.now(UTC) - timedelta(days=89)
+    with engine.begin() as connection:
+        connection.execute(insert(inbox), [old, recent, today])
+    assert forget_handled_events(engine, inbox, timedelta(days=90)) == 1
+    with engine.connect() as connection:
+        left = {row.event_id for row in connection.execute(
+            select(inbox.c.event_id).where(inbox.c.event_id.in_(
+                [str(event["id"]) for event in events])))}
+    assert left == {recent["event_id"], today["event_id"]}

@@ -194,7 +194,7 @@ def test_a_membership_snapshot_gives_what_insurance_follows_and_needs_a_version(
 
 
 @pytest.mark.parametrize(("schema", "field", "value"), [
-    (QuarterQuerySchema(), "quarter", "0000-Q1"),  # no year 0: a 422, never a crash
+    (QuarterQuerySchema(), "quarter", "0000-Q1"),  # no year 0
     (QuarterQuerySchema(), "quarter", "1999-Q4"),
     (QuarterQuerySchema(), "quarter", "3000-Q1"),
     (MonthlyRunSchema(), "month", "0000-01"),
