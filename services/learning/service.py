@@ -16,7 +16,7 @@ from services.learning.entrypoints.endorsing import EndorsingEntrypoints
 from services.learning.entrypoints.listening import ListeningEntrypoints
 from services.learning.entrypoints.teaching import TeachingEntrypoints
 from services.learning.schemas.reports import SkillGapQuerySchema, SkillGapReportSchema
-from services.learning.signing_key import CoopSigningKey
+from services.learning.signing_key import CoopSigningKey, FormerBadgeKeys
 from services.learning.unit_of_work import LearningUnitOfWork
 
 
@@ -27,6 +27,7 @@ class LearningService(TeachingEntrypoints, EndorsingEntrypoints, BudgetEntrypoin
     uow = Database(LearningUnitOfWork)
     settings = CoopSettings()
     signing_key = CoopSigningKey()
+    former_badge_keys = FormerBadgeKeys()
     members = BoundedRpcProxy("members", timeout=config.rpc_timeout())
     worker_log = WorkerLog()
 

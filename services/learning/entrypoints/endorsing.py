@@ -69,5 +69,6 @@ class EndorsingEntrypoints:
 
     @rpc
     def verify_badge(self, credential):
-        result = use_cases.verify_badge(self.uow, credential, self.signing_key)
+        result = use_cases.verify_badge(self.uow, credential, self.signing_key,
+                                        self.former_badge_keys)
         return BadgeCheckSchema().dump(result)

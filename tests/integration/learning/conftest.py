@@ -32,8 +32,13 @@ def new_id() -> str:
 
 
 @pytest.fixture
-def learning(run_services, rpc):
-    run_services(LearningService, **SETTINGS)
+def learning_container(run_services):
+    (container,) = run_services(LearningService, **SETTINGS)
+    return container
+
+
+@pytest.fixture
+def learning(learning_container, rpc):
     return rpc.learning
 
 

@@ -1,12 +1,15 @@
 """A badge round trip: issue → verify → tamper one byte → fails → revoke → fails."""
 
+import base64
 import copy
 import json
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from infra.errors import Conflict
-from tests.integration.learning.conftest import new_id
+from services.learning.service import LearningService
+from tests.integration.learning.conftest import SETTINGS, new_id
 
 
 @pytest.fixture
@@ -55,3 +58,29 @@ def test_a_badge_round_trip(learning, verified_member):
 def test_the_verification_answers_anything_without_raising(learning, presented):
     answer = learning.verify_badge(presented)
     assert answer["verified"] is False and answer["reason"]
+
+
+def test_after_the_signing_key_is_rotated_the_badges_signed_before_still_verify(
+        learning, learning_container, verified_member, run_services):
+    credential = learning.issue_badge(verified_member, {"skill": "python"})["credential"]
+    former_did = credential["issuer"]["id"]  # what `python -m deploy.badge_key` printed
+    new_key = base64.b64encode(Ed25519PrivateKey.generate().private_bytes_raw()).decode()
+
+    running = [learning_container]
+
+    def rotated(**former):
+        """Learning restarted with the new key (and `former`: the former keys' setting)."""
+        running.pop().stop()
+        running.extend(run_services(LearningService, **{**SETTINGS,
+                                                        "LEARNING_SIGNING_KEY": new_key,
+                                                        **former}))
+
+    rotated()  # the former key forgotten: its badges fail
+    forgotten = learning.verify_badge(credential)
+    assert not forgotten["verified"] and "not signed with this coop's key" in forgotten[
+        "reason"]
+    rotated(LEARNING_FORMER_BADGE_KEYS=f" {former_did} ")
+    assert learning.verify_badge(credential) == {"verified": True, "reason": None}
+    reissued = learning.issue_badge(verified_member, {"skill": "python"})["credential"]
+    assert reissued["issuer"]["id"] != former_did  # signed with the new key only
+    assert learning.verify_badge(reissued) == {"verified": True, "reason": None}

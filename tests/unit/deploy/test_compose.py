@@ -274,7 +274,8 @@ def test_env_example_documents_every_variable_compose_interpolates():
     assert interpolated == {"OPERATOR_TOKEN", "POSTGRES_PASSWORD", "GATEWAY_HOST_PORT",
                             "CORS_ALLOWED_ORIGINS", "LEARNING_SIGNING_KEY", "COOP_URI",
                             "FEDERATION_SIGNING_KEY", "FEDERATION_PUBLIC_AMQP_URI",
-                            "WEBSITE_SECRET", "TRUSTED_PROXY_HOPS"}
+                            "WEBSITE_SECRET", "TRUSTED_PROXY_HOPS",
+                            "LEARNING_FORMER_BADGE_KEYS"}
     assert interpolated <= documented
 
 

@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from services.learning.domain import use_cases
 from services.learning.domain.badges import multibase
 from services.learning.domain.badges.canonical import canonical
-from services.learning.domain.badges.proof import SigningKey
+from services.learning.domain.badges.proof import SigningKey, VerifyingKey
 from services.learning.domain.errors import BadgeAlreadyRevoked, SkillNotVerified
 from tests.unit.learning.builders import SETTINGS, member, worked_together
 from tests.unit.learning.fakes import FakeUnitOfWork
@@ -153,6 +153,39 @@ def test_another_coops_key_or_an_unknown_badge_does_not_verify(uow, key, verifie
     assert not use_cases.verify_badge(uow, badge.credential, other).verified
     assert "no record" in use_cases.verify_badge(FakeUnitOfWork(), badge.credential,
                                                  key).reason
+
+
+def test_after_a_key_rotation_badges_signed_with_the_former_key_still_verify(
+        uow, key, verified_member):
+    holder, _ = verified_member
+    before = use_cases.issue_badge(uow, holder.member_id, "python", SETTINGS, key)
+    rotated = SigningKey(Ed25519PrivateKey.generate())
+    former = (VerifyingKey.from_did(key.did),)  # what the operator keeps: its did:key
+    assert use_cases.verify_badge(uow, before.credential, rotated, former).verified
+    unkept = use_cases.verify_badge(uow, before.credential, rotated)
+    assert not unkept.verified and "not signed with this coop's key" in unkept.reason
+    after = use_cases.issue_badge(uow, holder.member_id, "python", SETTINGS, rotated)
+    assert after.credential["proof"]["verificationMethod"] == rotated.verification_method
+    assert use_cases.verify_badge(uow, after.credential, rotated, former).verified
+    # a former key vouches only for what it signed, unchanged
+    assert not use_cases.verify_badge(uow, tampered(
+        before.credential, lambda c: c["credentialSubject"].update(name="Someone Else")),
+                                      rotated, former).verified
+
+
+@pytest.mark.parametrize("did", ["z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                                 "did:key:6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                                 "did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme",
+                                 "did:key:z6Mk", "did:web:example.org"])
+def test_a_did_that_names_no_ed25519_key_is_refused(did):
+    with pytest.raises(ValueError, match="did:key"):
+        VerifyingKey.from_did(did)
+
+
+def test_a_did_key_names_the_same_key_both_ways():
+    key = SigningKey(Ed25519PrivateKey.from_private_bytes(RFC8032_SECRET))
+    assert VerifyingKey.from_did(key.did).public_bytes == RFC8032_PUBLIC
+    assert VerifyingKey.from_did(key.did).verification_method == key.verification_method
 
 
 def test_only_a_verified_skill_becomes_a_badge(uow, key):

@@ -4,6 +4,7 @@ Never raises for what someone presents: any malformed input is an answer
 `verified: false` with the reason.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,11 +19,11 @@ class CheckResult:
     badge_id: str | None = None
 
 
-def check_signature(credential, key: proof.SigningKey) -> CheckResult:
+def check_signature(credential, keys: Iterable[proof.VerifyingKey]) -> CheckResult:
     if not isinstance(credential, dict):
         return CheckResult(False, "The credential is not a JSON object.")
     try:
-        proof.verify(credential, key)
+        proof.verify(credential, keys)
     except proof.ProofError as error:
         return CheckResult(False, str(error))
     except RecursionError:

@@ -10,14 +10,23 @@ As the W3C "Data Integrity EdDSA Cryptosuites v1.0" specifies it:
 
 The coop's key is published as `did:key:z6Mk…` (multicodec ed25519-pub 0xed01 +
 the 32-byte public key); the verification method is `did:key:<key>#<key>`.
+
+**Rotation.** The coop signs with one key; it verifies with that key and with the former
+keys it still stands behind (`VerifyingKey.from_did`, the did:key of a key it no longer
+signs with), so the badges issued before a rotation keep verifying. The key that signed
+is the one the proof's `verificationMethod` names.
 """
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 
 from services.learning.domain.badges import multibase
 from services.learning.domain.badges.canonical import canonical
@@ -33,23 +42,62 @@ class ProofError(Exception):
     """Why a proof does not verify, in words a person presenting the credential reads."""
 
 
+DID_KEY = "did:key:"
+
+
+@dataclass(frozen=True)
+class VerifyingKey:
+    """An Ed25519 public key of the coop and the did:key that names it."""
+
+    public_key: Ed25519PublicKey
+
+    @classmethod
+    def from_did(cls, did: str) -> "VerifyingKey":
+        """The key `did:key:z6Mk…` names; `ValueError` saying why when it names none."""
+        if not isinstance(did, str) or not did.startswith(DID_KEY):
+            raise ValueError(f"{did!r} is not a did:key")
+        try:
+            raw = multibase.decode(did.removeprefix(DID_KEY))
+        except ValueError as error:
+            raise ValueError(f"{did!r} is not a did:key: {error}") from None
+        if not raw.startswith(ED25519_PUB_MULTICODEC) or len(raw) != 34:
+            raise ValueError(f"{did!r} is not the did:key of an Ed25519 public key")
+        return cls(Ed25519PublicKey.from_public_bytes(raw[2:]))
+
+    @property
+    def public_bytes(self) -> bytes:
+        return self.public_key.public_bytes_raw()
+
+    @property
+    def did(self) -> str:
+        return DID_KEY + multibase.encode(ED25519_PUB_MULTICODEC + self.public_bytes)
+
+    @property
+    def verification_method(self) -> str:
+        return f"{self.did}#{self.did.removeprefix(DID_KEY)}"
+
+
 @dataclass(frozen=True)
 class SigningKey:
-    """The coop's Ed25519 key and the did:key that names its public half."""
+    """The coop's Ed25519 key: the private half signs, the public half is its did:key."""
 
     private_key: Ed25519PrivateKey
 
     @property
+    def verifying_key(self) -> VerifyingKey:
+        return VerifyingKey(self.private_key.public_key())
+
+    @property
     def public_bytes(self) -> bytes:
-        return self.private_key.public_key().public_bytes_raw()
+        return self.verifying_key.public_bytes
 
     @property
     def did(self) -> str:
-        return "did:key:" + multibase.encode(ED25519_PUB_MULTICODEC + self.public_bytes)
+        return self.verifying_key.did
 
     @property
     def verification_method(self) -> str:
-        return f"{self.did}#{self.did.removeprefix('did:key:')}"
+        return self.verifying_key.verification_method
 
 
 def _hash_data(options: dict, document: dict) -> bytes:
@@ -72,8 +120,9 @@ def sign(document: dict, key: SigningKey, created: datetime) -> dict:
     return {**document, "proof": {**options, "proofValue": multibase.encode(signature)}}
 
 
-def verify(secured: dict, key: SigningKey) -> None:
-    """Return if `secured` carries the coop's valid proof; else `ProofError` saying why."""
+def verify(secured: dict, keys: Iterable[VerifyingKey]) -> None:
+    """Return if `secured` carries a valid proof by one of the coop's `keys` (the one it
+    signs with now and its former ones); else `ProofError` saying why."""
     proof = secured.get("proof")
     if not isinstance(proof, dict):
         raise ProofError("The credential has no proof.")
@@ -81,7 +130,9 @@ def verify(secured: dict, key: SigningKey) -> None:
         raise ProofError(f"The proof is not a {PROOF_TYPE} with {CRYPTOSUITE}.")
     if proof.get("proofPurpose") != PROOF_PURPOSE:
         raise ProofError(f"The proof's purpose is not {PROOF_PURPOSE}.")
-    if proof.get("verificationMethod") != key.verification_method:
+    key = next((k for k in keys if k.verification_method == proof.get("verificationMethod")),
+               None)
+    if key is None:
         raise ProofError("The credential was not signed with this coop's key.")
     proof_value = proof.get("proofValue")
     if not isinstance(proof_value, str) or len(proof_value) > MAX_PROOF_VALUE_LENGTH:
@@ -100,7 +151,7 @@ def verify(secured: dict, key: SigningKey) -> None:
         raise ProofError(f"The credential holds values this coop never signs: {error}.") \
             from None
     try:
-        key.private_key.public_key().verify(signature, signed)
+        key.public_key.verify(signature, signed)
     except InvalidSignature:
         raise ProofError("The signature does not match: the credential was changed after it "
                          "was issued, or not issued by this coop.") from None

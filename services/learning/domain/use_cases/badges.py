@@ -1,5 +1,7 @@
 """Badges: issuing a verified skill as a signed credential, revoking it, checking one."""
 
+from collections.abc import Iterable
+
 from services.learning.domain.badges.badge import Badge
 from services.learning.domain.badges.checking import (
     CheckResult,
@@ -7,7 +9,7 @@ from services.learning.domain.badges.checking import (
     check_signature,
 )
 from services.learning.domain.badges.credential import Issuer
-from services.learning.domain.badges.proof import SigningKey
+from services.learning.domain.badges.proof import SigningKey, VerifyingKey
 from services.learning.domain.errors import BadgeNotFound, SkillNotVerified
 from services.learning.domain.ports import UnitOfWork
 from services.learning.domain.settings import LearningSettings
@@ -59,12 +61,14 @@ def revoke_badge(uow: UnitOfWork, member_id: str | None, badge_id: str, reason: 
         return badge
 
 
-def verify_badge(uow: UnitOfWork, credential, key: SigningKey) -> CheckResult:
-    """Whether a presented credential is the coop's, unchanged and not revoked.
+def verify_badge(uow: UnitOfWork, credential, key: SigningKey,
+                 former_keys: Iterable[VerifyingKey] = ()) -> CheckResult:
+    """Whether a presented credential is the coop's (signed with `key` or, before a
+    rotation, one of `former_keys`), unchanged and not revoked.
 
     Never raises for what is presented: malformed input is `verified: false`.
     """
-    signed = check_signature(credential, key)
+    signed = check_signature(credential, (key.verifying_key, *former_keys))
     if not signed.verified:
         return signed
     with uow:
