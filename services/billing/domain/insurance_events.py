@@ -7,32 +7,31 @@ from services.billing.domain.insurance_enrolments import Enrolment
 
 
 @dataclass(frozen=True)
-class InsuranceEnrolled:
+class _EnrolmentEvent:
     enrolment: Enrolment
+
+    @property
+    def subject(self) -> str:
+        return self.enrolment.member_id
+
+    def _which(self) -> dict:
+        e = self.enrolment
+        return {"enrolment_id": e.id, "member_id": e.member_id, "policy_id": e.policy_id,
+                "kind": e.kind}
+
+
+class InsuranceEnrolled(_EnrolmentEvent):
     type = "insurance_enrolled"
 
     @property
-    def subject(self) -> str:
-        return self.enrolment.member_id
-
-    @property
     def data(self) -> dict:
-        e = self.enrolment
-        return {"enrolment_id": e.id, "member_id": e.member_id, "policy_id": e.policy_id,
-                "kind": e.kind, "starts_on": e.starts_on.isoformat()}
+        return {**self._which(), "starts_on": self.enrolment.starts_on.isoformat()}
 
 
-@dataclass(frozen=True)
-class InsuranceEnded:
-    enrolment: Enrolment
+class InsuranceEnded(_EnrolmentEvent):
     type = "insurance_ended"
 
     @property
-    def subject(self) -> str:
-        return self.enrolment.member_id
-
-    @property
     def data(self) -> dict:
-        e = self.enrolment
-        return {"enrolment_id": e.id, "member_id": e.member_id, "policy_id": e.policy_id,
-                "kind": e.kind, "ends_on": e.ends_on.isoformat() if e.ends_on else None}
+        ends_on = self.enrolment.ends_on
+        return {**self._which(), "ends_on": ends_on.isoformat() if ends_on else None}
