@@ -22,7 +22,8 @@ def get_vat_return(uow: UnitOfWork, quarter: Quarter) -> VatReturn:
     with uow:
         purchases = purchases_from_partners(uow.ledger.postings_booked_between(
             first, last, PURCHASE_KINDS))
-        partners = {p.partner_id: uow.partner_coops.get(p.partner_id) for p in purchases}
+        partners = {partner_id: uow.partner_coops.get(partner_id)
+                    for partner_id in {p.partner_id for p in purchases}}
         countries = {pid: partner.country if partner else None
                      for pid, partner in partners.items()}
         return vat_return(uow.invoices.issued_between(first, last), quarter,
