@@ -33,6 +33,10 @@ CATALOGUE: dict[str, FederatedType] = {t.type: t for t in (
                   "A partner accepts one of our candidates for its seat."),
     FederatedType(f"{PREFIX}lending_ended.v1", "partner_lending_ended",
                   "A partner ends the lending of its member early (after last_day)."),
+    FederatedType(f"{PREFIX}lending_interrupted.v1", "partner_lending_interrupted",
+                  "A partner's lent member cannot work from first_day to last_day (never "
+                  "why); the same interruption_id again replaces the days, and last_day "
+                  "the day before first_day takes them back."),
     FederatedType(f"{PREFIX}external_hours_approved.v1", "partner_external_hours_approved",
                   "A partner's client approved hours worked by a member we lend."),
     FederatedType(f"{PREFIX}skill_supply_shared.v1", "partner_skill_supply_shared",

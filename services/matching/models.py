@@ -390,6 +390,18 @@ placements = Table(
     Column("introduction", Text, nullable=False),
 )
 
+# the days a partner's member on one of our seats cannot work (the partner's interruption id)
+placement_interruptions = Table(
+    "placement_interruptions",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("placement_id", String(36), ForeignKey("placements.id"), nullable=False, index=True),
+    Column("first_day", Date, nullable=False),
+    Column("last_day", Date, nullable=False),
+    Column("as_of", UtcDateTime(), nullable=False),
+    Column("reported_weeks", JSON, nullable=False),
+)
+
 # --- Federation flows: partners' seat offers to us (we lend) -----------------------------------
 incoming_offers = Table(
     "incoming_offers",
@@ -453,6 +465,17 @@ lendings = Table(
     Column("currency", String(3), nullable=False),
     Column("lent_at", UtcDateTime(), nullable=False),
     UniqueConstraint("partner_id", "placement_id", name="uq_lendings_partner_placement"),
+)
+
+# what we told a partner of the days our lent member cannot work (by interruption id)
+lending_interruptions = Table(
+    "lending_interruptions",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("lending_id", String(36), ForeignKey("lendings.id"), nullable=False, index=True),
+    Column("unavailability_id", String(36), nullable=False),
+    Column("first_day", Date, nullable=False),
+    Column("last_day", Date, nullable=False),
 )
 
 outbox = outbox_table(metadata)

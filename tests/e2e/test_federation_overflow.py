@@ -310,6 +310,79 @@ def test_a_lending_ended_early_frees_the_member_and_reopens_the_seat_at_the_borr
     eventually(external_contract_ended, timeout=30)
 
 
+def test_a_lent_member_falling_ill_keeps_the_lending_and_reopens_the_seat_for_those_weeks(
+        two_coops):
+    a, b = two_coops.a, two_coops.b
+    skill = f"mapping-{uuid.uuid4().hex[:6]}"
+    new_skill(a.api, skill)
+    new_skill(b.api, skill)
+    project_id, seat, _ = staffed_project(a.api, skill)
+    fay = active_member(b.api, "Fay", skill, 5, "80.00")
+    offer = a.api.post(f"/v1/projects/{project_id}/seats/{seat['id']}/partner-offers",
+                       json={}).json()
+
+    def incoming_at_b():
+        found = [i for i in b.api.get("/v1/incoming-offers").json()["items"]
+                 if i["offer_id"] == offer["id"]]
+        return found[0] if found and found[0]["suggestions"] else None
+
+    incoming = eventually(incoming_at_b, timeout=30)
+    candidate_id = b.api.post(f"/v1/incoming-offers/{incoming['id']}/candidates", json={
+        "member_id": fay, "hourly_rate": "85.00", "introduction": "Maps utilities."}
+    ).json()["candidate_id"]
+    eventually(lambda: a.api.get(f"/v1/partner-offers/{offer['id']}").json()["candidates"],
+               timeout=30)
+    placed = a.api.post(f"/v1/partner-offers/{offer['id']}/candidates/{candidate_id}/accept")
+    assert placed.status_code == 200, placed.text
+
+    def lending_at_b():
+        return next((x for x in b.api.get("/v1/lendings").json()["items"]
+                     if x["candidate_id"] == candidate_id), None)
+
+    lending = eventually(lending_at_b, timeout=60)
+
+    # Fay falls ill from Wednesday of her third week to Tuesday of her fourth, at B
+    first_day = (START + timedelta(weeks=2, days=2)).isoformat()
+    last_day = (START + timedelta(weeks=3, days=1)).isoformat()
+    sick = b.api.post(f"/v1/members/{fay}/unavailability", json={
+        "kind": "sick", "starts_on": first_day, "ends_on": last_day, "reason": "Broken arm."})
+    assert sick.status_code == 201, sick.text
+
+    # at A: the timeline tells the days (never why), the seat is offered for those weeks
+    def told_at_a():
+        items = a.api.get(f"/v1/projects/{project_id}/timeline").json()["items"]
+        return [e for e in items if e["kind"] == "external_member_unavailable"] or None
+
+    [entry] = eventually(told_at_a, timeout=30)
+    assert first_day in entry["summary"] and last_day in entry["summary"]
+    assert "arm" not in str(entry) and "sick" not in str(entry) and fay not in str(entry)
+
+    def reopened():
+        return [o for o in a.api.get("/v1/partner-offers", params={"status": "open"}).json()[
+            "items"] if o["seat_id"] == seat["id"] and o["reason"] == "coverage_gap"] or None
+
+    [again] = eventually(reopened, timeout=30)
+    assert (again["first_week"], again["last_week"]) == (iso_week(START, 2), iso_week(START, 3))
+    [external] = a.api.get(f"/v1/projects/{project_id}/team").json()["external_members"]
+    assert (external["candidate_id"], external["ends_on"]) == (candidate_id,
+                                                               PROJECT["ends_on"])  # stays
+    assert lending_at_b() == lending  # B's lending stays too: Fay comes back
+
+    # the sick leave is taken back at B: A hears it, and offers nothing more
+    removed = b.api.delete(f"/v1/members/{fay}/unavailability/{sick.json()['id']}")
+    assert removed.status_code == 200, removed.text
+
+    def back_at_a():
+        items = a.api.get(f"/v1/projects/{project_id}/timeline").json()["items"]
+        return [e for e in items if e["kind"] == "external_member_available_again"] or None
+
+    [back] = eventually(back_at_a, timeout=30)
+    assert first_day in back["summary"]
+    open_offers = [o for o in a.api.get("/v1/partner-offers", params={"status": "open"}).json()[
+        "items"] if o["seat_id"] == seat["id"]]
+    assert [o["id"] for o in open_offers] == [again["id"]]
+
+
 def test_membership_news_tells_a_partner_how_many_members_have_a_skill(two_coops):
     a, b = two_coops.a, two_coops.b
     skill = f"glazing-{uuid.uuid4().hex[:6]}"

@@ -34,7 +34,7 @@ P = "coop.multitalent."
 A_SENDS = [f"{P}seat_offered.v1", f"{P}seat_offer_closed.v1", f"{P}candidate_accepted.v1",
            f"{P}external_hours_approved.v1", f"{P}skill_supply_shared.v1"]
 B_SENDS = [f"{P}candidate_offered.v1", f"{P}candidate_withdrawn.v1",
-           f"{P}lending_ended.v1", f"{P}skill_supply_shared.v1"]
+           f"{P}lending_ended.v1", f"{P}lending_interrupted.v1", f"{P}skill_supply_shared.v1"]
 
 
 class Api:

@@ -4,9 +4,9 @@ Each local event a flow needs becomes one federated event (the mapping is
 `schemas/flows.py`, exactly the federated schema's fields): matching's
 `seat_offer_opened` goes to every partner we share `seat_offered.v1` with,
 `seat_offer_closed` to the partners it names, `candidate_offer_made`,
-`candidate_offer_withdrawn`, `external_member_placed` and `lending_ended` to the partner
-they name, and billing's `external_hours_approved` to its partner. Handled once per
-event (inbox).
+`candidate_offer_withdrawn`, `external_member_placed`, `lending_ended` and
+`lending_interrupted` to the partner they name, and billing's `external_hours_approved`
+to its partner. Handled once per event (inbox).
 """
 
 import logging
@@ -78,6 +78,10 @@ class FlowEntrypoints:
 
     @event_handler("matching", "lending_ended")
     def on_lending_ended(self, event):
+        self._forward("matching", event)
+
+    @event_handler("matching", "lending_interrupted")
+    def on_lending_interrupted(self, event):
         self._forward("matching", event)
 
     @event_handler("billing", "external_hours_approved")

@@ -109,6 +109,22 @@ class LendingEndedV1(Schema):
     last_day = fields.Date(required=True)
 
 
+class LendingInterruptedV1(Schema):
+    """Days a lent member cannot work (never why); a later one with the same
+    `interruption_id` replaces it, and `last_day` the day before `first_day` takes it back."""
+
+    placement_id = fields.UUID(required=True)
+    candidate_id = fields.UUID(required=True)
+    interruption_id = fields.UUID(required=True)
+    first_day = fields.Date(required=True)
+    last_day = fields.Date(required=True)
+
+    @validates_schema
+    def _days(self, data, **kwargs):
+        if (data["first_day"] - data["last_day"]).days > 1:
+            raise ValidationError("Not before the day before first_day.", "last_day")
+
+
 class ExternalHoursApprovedV1(Schema):
     placement_id = fields.UUID(required=True)
     candidate_id = fields.UUID(required=True)
@@ -141,6 +157,7 @@ DATA_SCHEMAS = {
     f"{_P}candidate_withdrawn.v1": CandidateWithdrawnV1(),
     f"{_P}candidate_accepted.v1": CandidateAcceptedV1(),
     f"{_P}lending_ended.v1": LendingEndedV1(),
+    f"{_P}lending_interrupted.v1": LendingInterruptedV1(),
     f"{_P}external_hours_approved.v1": ExternalHoursApprovedV1(),
     f"{_P}skill_supply_shared.v1": SkillSupplySharedV1(),
 }

@@ -34,6 +34,9 @@ TO_PARTNERS = {
     ("matching", "lending_ended"): (f"{_P}lending_ended.v1", {
         "placement_id": "placement_id", "candidate_id": "candidate_id",
         "last_day": "ends_on"}),
+    ("matching", "lending_interrupted"): (f"{_P}lending_interrupted.v1", {
+        name: name for name in ("placement_id", "candidate_id", "interruption_id",
+                                "first_day", "last_day")}),
     ("billing", "external_hours_approved"): (f"{_P}external_hours_approved.v1", {
         name: name for name in ("placement_id", "candidate_id", "timesheet_id", "period_start",
                                 "period_end", "hours", "hourly_rate", "currency")}),
@@ -42,7 +45,7 @@ TO_PARTNERS = {
 # the federated event's subject: which local field
 SUBJECTS = {"seat_offer_opened": "offer_id", "seat_offer_closed": "offer_id",
             "candidate_offer_withdrawn": "offer_id", "candidate_offer_made": "offer_id",
-            "lending_ended": "placement_id",
+            "lending_ended": "placement_id", "lending_interrupted": "placement_id",
             "external_member_placed": "offer_id", "external_hours_approved": "placement_id"}
 
 

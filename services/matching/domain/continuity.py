@@ -70,8 +70,8 @@ def running_team(project: Project, seats: Iterable[Seat], assignments: Iterable[
     for assignment in assignments:
         if assignment.kind == STAND_IN and assignment.status == CONFIRMED:
             covered.setdefault(assignment.seat_id, set()).update(assignment.weeks)
-    for placement in placements:
-        covered.setdefault(placement.seat_id, set()).update(placement.weeks)
+    for placement in placements:  # less the weeks its member cannot work (interrupted)
+        covered.setdefault(placement.seat_id, set()).update(placement.covered_weeks)
     remaining = tuple(week for week in project.as_solver_input().weeks if week >= from_week)
     running = []
     for seat in seats:

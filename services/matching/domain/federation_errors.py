@@ -105,6 +105,11 @@ class PlacementNotThePartners(PartnerOverstepped):
         super().__init__(f"Placement {placement_id} is not with partner {partner_id}.")
 
 
+class InterruptionOfAnotherPlacement(PartnerOverstepped):
+    def __init__(self, interruption_id: str, placement_id: str):
+        super().__init__(f"Interruption {interruption_id} is not of placement {placement_id}.")
+
+
 # --- coop B: acceptances of our candidates ------------------------------------------------
 
 class CandidateNotOffered(PartnerOverstepped):

@@ -57,6 +57,20 @@ class LendingEnded:
 
 
 @dataclass(frozen=True)
+class LendingInterrupted:
+    """Our lent member cannot work for the partner on some days (an empty interruption:
+    they can after all). The lending stays; no member id, reason or kind leaves."""
+
+    lending: object  # domain.lending.Lending
+    interruption: object  # domain.lending.Interruption
+    type = "lending_interrupted"
+
+    @property
+    def subject(self) -> str:
+        return self.lending.placement_id
+
+
+@dataclass(frozen=True)
 class ExternalMemberLeft:
     """The lending coop ended a placement early: no external member after `ends_on`."""
 

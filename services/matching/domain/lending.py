@@ -18,6 +18,13 @@ that crossed the withdrawal is still honoured (the partner accepted before it he
 see `domain/overflow.py`), and the operator is told. When the partner **closes** its
 offer (filled by another coop's candidate, or withdrawn), our candidates for it were
 not chosen.
+
+A lent member who becomes **unavailable** (sick, leave: a period of unavailability
+from members) for days of the lending **interrupts** it: the partner is told the days,
+the overlap of the period with the lending, never why or which kind
+(`interruption`). The lending stays, as the member comes back. A period changed later
+tells the partner the new days under the same interruption id; one removed, or moved
+out of the lending, an empty interruption (`last_day` the day before `first_day`).
 """
 
 import uuid
@@ -277,3 +284,51 @@ class Lending:
     def weeks(self) -> tuple[IsoWeek, ...]:
         """The weeks it books hours in (as an assignment does: `assignments.booked_hours`)."""
         return working_weeks(self.starts_on, self.ends_on)
+
+
+INTERRUPTIONS = "urn:multitalent:lending-interruption"
+
+
+def interruption_id(lending_id: str, unavailability_id: str) -> str:
+    """The same id for a lending and a period of unavailability, however often (a
+    redelivered or reprocessed event tells the partner of the same interruption)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL,
+                          f"{INTERRUPTIONS}:{lending_id}:{unavailability_id}"))
+
+
+@dataclass(frozen=True)
+class Interruption:
+    """Days our lent member cannot work for the partner (both included), as last told.
+    Empty (`last_day` the day before `first_day`): the member can work after all."""
+
+    id: str
+    lending_id: str
+    unavailability_id: str
+    first_day: date
+    last_day: date
+
+    @property
+    def is_empty(self) -> bool:
+        return self.last_day < self.first_day
+
+
+def interruption(lending: Lending, unavailability_id: str, period,
+                 told: Interruption | None) -> Interruption | None:
+    """What to tell the partner of the member's period of unavailability
+    `unavailability_id` for `lending`: `period` has its `starts_on` and `ends_on` (None
+    once removed); `told`, what we told of it before. The overlap when it holds a working
+    day; an empty interruption when what we told no longer holds; None when there is
+    nothing new to tell."""
+    ident = interruption_id(lending.id, unavailability_id)
+    first = max(lending.starts_on, period.starts_on) if period is not None else None
+    last = min(lending.ends_on, period.ends_on) if period is not None else None
+    if period is not None and first <= last and working_weeks(first, last):
+        now = Interruption(ident, lending.id, unavailability_id, first, last)
+    elif told is not None and not told.is_empty:
+        now = Interruption(ident, lending.id, unavailability_id, told.first_day,
+                           told.first_day - timedelta(days=1))
+    else:
+        return None
+    if told is not None and (told.first_day, told.last_day) == (now.first_day, now.last_day):
+        return None
+    return now

@@ -22,6 +22,15 @@ A partner may **withdraw a candidate** it offered: it can then no longer be acce
 A withdrawal that reaches us after we accepted the candidate changes nothing: like an
 offer in contract law (BW 6:219), a candidacy can be revoked only until it is accepted,
 and the lending coop lends the member when our acceptance crossed its withdrawal.
+
+The lending coop may tell us its member **cannot work** on some days (sick, leave; never
+why): an **interruption** of the placement (`PlacementInterruption`). The placement
+stays, but its weeks with a working day in the interruption are no longer covered by it
+(continuity's rule: the member can give fewer hours than the seat needs), so those
+weeks from this week on are a coverage gap and may be offered to partners. A later
+change of the same interruption (by id) reports only weeks not reported before;
+weeks given back (the period shortened or taken back) count as the placement's again,
+but nothing offered or placed for them meanwhile is undone.
 """
 
 import uuid
@@ -222,6 +231,7 @@ class Placement:
     currency: str
     placed_at: datetime
     introduction: str = ""
+    interruptions: tuple = ()  # (PlacementInterruption, ...): days the member cannot work
 
     @classmethod
     def of(cls, offer: SeatOffer, candidate: PartnerCandidate, project_starts_on: date,
@@ -238,9 +248,58 @@ class Placement:
     def weeks(self) -> tuple[IsoWeek, ...]:
         return working_weeks(self.starts_on, self.ends_on)
 
+    @property
+    def covered_weeks(self) -> tuple[IsoWeek, ...]:
+        """Its weeks less those an interruption takes a working day of."""
+        out = {week for gone in self.interruptions for week in gone.weeks_of(self)}
+        return tuple(week for week in self.weeks if week not in out)
+
     def cut_short(self, last_day: date) -> "Placement | None":
         """The lending coop ended the lending on `last_day`: the placement with its new
         end, or None when it ends no earlier than that anyway."""
         if last_day >= self.ends_on:
             return None
         return replace(self, ends_on=max(last_day, self.starts_on - timedelta(days=1)))
+
+
+@dataclass(frozen=True)
+class PlacementInterruption:
+    """The lending coop's member cannot work on the placement from `first_day` to
+    `last_day` (empty when `last_day` is before `first_day`: they can after all), as the
+    latest news `as_of` (the partner's time of sending) has it; `reported_weeks`: the
+    weeks reported as a coverage gap for it so far."""
+
+    id: str  # the lending coop's interruption id
+    placement_id: str
+    first_day: date
+    last_day: date
+    as_of: datetime
+    reported_weeks: tuple[IsoWeek, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return self.last_day < self.first_day
+
+    def weeks_of(self, placement: "Placement") -> tuple[IsoWeek, ...]:
+        """The placement's weeks with a working day in the interruption."""
+        first = max(self.first_day, placement.starts_on)
+        last = min(self.last_day, placement.ends_on)
+        return working_weeks(first, last) if first <= last else ()
+
+
+def interrupt(placement: Placement, known: PlacementInterruption | None, interruption_id: str,
+              first_day: date, last_day: date, as_of: datetime,
+              this_week: IsoWeek) -> tuple[PlacementInterruption, tuple[IsoWeek, ...]] | None:
+    """The lending coop's news of an interruption of `placement` (`known`: what we had
+    of it): the interruption as it is now, and the weeks to report as a coverage gap
+    (from `this_week`, not reported before). None when the news is older than what we
+    had (it overtook nothing: ignore it) or changes nothing."""
+    if known is not None and (as_of < known.as_of or (known.first_day, known.last_day) == (
+            first_day, last_day)):
+        return None
+    reported = known.reported_weeks if known is not None else ()
+    now = PlacementInterruption(interruption_id, placement.id, first_day, last_day, as_of,
+                                reported)
+    new = tuple(week for week in now.weeks_of(placement)
+                if week >= this_week and week not in set(reported))
+    return replace(now, reported_weeks=tuple(sorted(set(reported) | set(new)))), new

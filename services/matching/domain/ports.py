@@ -209,6 +209,8 @@ class SeatOffers(Protocol):
 
 
 class Placements(Protocol):
+    """Partners' members on our seats, each with its interruptions (`interruptions`)."""
+
     def add(self, placement) -> None: ...
 
     def save(self, placement) -> None:
@@ -217,6 +219,12 @@ class Placements(Protocol):
     def get(self, placement_id: str): ...
 
     def for_project(self, project_id: str) -> list: ...
+
+    def interruption(self, interruption_id: str):
+        """The `overflow.PlacementInterruption` with that id, or None."""
+
+    def save_interruption(self, interruption) -> None:
+        """Add it, or store its new days, news time and reported weeks."""
 
 
 class IncomingOffers(Protocol):
@@ -257,6 +265,12 @@ class Lendings(Protocol):
         """The lending of our offered candidate, or None."""
 
     def listed(self) -> list: ...
+
+    def interruption(self, interruption_id: str):
+        """The `lending.Interruption` we told the partner of last, or None."""
+
+    def save_interruption(self, interruption) -> None:
+        """Add it, or store its new days."""
 
 
 class Locks(Protocol):

@@ -28,6 +28,7 @@ from services.matching.schemas.federation import (
     PartnerCandidateWithdrawalSchema,
     PartnerEventSchema,
     PartnerLendingEndedSchema,
+    PartnerLendingInterruptedSchema,
     PartnerOfferClosedSchema,
     PartnerSeatOfferSchema,
     PlacementSchema,
@@ -112,6 +113,15 @@ class FederationFlowEntrypoints:
         flows.receive_lending_end(self.uow, event, str(partner["partner_id"]),
                                   str(data["placement_id"]), data["last_day"], date.today(),
                                   _now())
+
+    @event_handler("federation", "partner_lending_interrupted")
+    def on_partner_lending_interrupted(self, event):
+        event, partner = _partner_event(event)
+        data = PartnerLendingInterruptedSchema().load(partner["data"])
+        flows.receive_lending_interruption(
+            self.uow, event, str(partner["partner_id"]), str(data["placement_id"]),
+            str(data["interruption_id"]), data["first_day"], data["last_day"],
+            partner["sent_at"], date.today(), _now())
 
     @event_handler("federation", "partner_candidate_withdrawn")
     def on_partner_candidate_withdrawn(self, event):

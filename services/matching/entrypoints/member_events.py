@@ -1,7 +1,9 @@
 """The candidate read model: what matching keeps from members' events, and RPC to read it.
 
 An event that can take hours away (suspension, leaving, erasure, less capacity, a
-period of unavailability) then runs the continuity guarantee for the member's seats.
+period of unavailability) then runs the continuity guarantee for the member's seats. A
+period of unavailability added, changed or removed is told to the partner coops that
+borrow the member on its days (`lending_interrupted`).
 """
 
 from datetime import date
@@ -88,13 +90,19 @@ class MemberEventEntrypoints:
     @event_handler("members", "member_unavailable")
     def on_member_unavailable(self, event):
         event = EnvelopeSchema().load(event)
-        use_cases.record_unavailability(self.uow, event, _period(event))
+        period = _period(event)
+        use_cases.record_unavailability(self.uow, event, period)
         self._keep_seats_covered(event)
+        use_cases.tell_partners_of_unavailability(self.uow, event, period.member_id,
+                                                  period.unavailability_id)
 
     @event_handler("members", "member_available_again")
     def on_member_available_again(self, event):
         event = EnvelopeSchema().load(event)
-        use_cases.record_availability_again(self.uow, event, _period(event))
+        period = _period(event)
+        use_cases.record_availability_again(self.uow, event, period)
+        use_cases.tell_partners_of_unavailability(self.uow, event, period.member_id,
+                                                  period.unavailability_id)
 
     def _record_snapshot(self, event):
         event = EnvelopeSchema().load(event)

@@ -1,5 +1,6 @@
-"""The federation flows in SQL: seat offers (with recipients and candidates), placements,
-incoming offers (with the candidates we offered), lendings."""
+"""The federation flows in SQL: seat offers (with recipients and candidates), placements
+(with their interruptions), incoming offers (with the candidates we offered), lendings
+(with what we told partners of their interruptions)."""
 
 from collections.abc import Collection
 from decimal import Decimal
@@ -9,19 +10,27 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.matching.domain.federation_errors import MemberAlreadyOffered, SeatAlreadyOffered
-from services.matching.domain.lending import IncomingOffer, Lending, OfferedCandidate
+from services.matching.domain.lending import (
+    IncomingOffer,
+    Interruption,
+    Lending,
+    OfferedCandidate,
+)
 from services.matching.domain.overflow import (
     PartnerCandidate,
     Placement,
+    PlacementInterruption,
     Recipient,
     SeatOffer,
 )
 from services.matching.domain.proposals.iso_week import IsoWeek
 from services.matching.models import (
     incoming_offers,
+    lending_interruptions,
     lendings,
     offered_candidates,
     partner_candidates,
+    placement_interruptions,
     placements,
     seat_offer_recipients,
     seat_offers,
@@ -162,14 +171,44 @@ class SqlPlacements:
                              .values(ends_on=placement.ends_on))
 
     def get(self, placement_id: str) -> Placement | None:
-        row = self.session.execute(select(placements).where(
-            placements.c.id == placement_id)).first()
-        return Placement(**_fields(row)) if row else None
+        found = self._where(placements.c.id == placement_id)
+        return found[0] if found else None
 
     def for_project(self, project_id: str) -> list[Placement]:
-        rows = self.session.execute(select(placements).where(placements.c.project_id == project_id)
-                                    .order_by(placements.c.starts_on, placements.c.id))
-        return [Placement(**_fields(row)) for row in rows]
+        return self._where(placements.c.project_id == project_id)
+
+    def _where(self, *conditions) -> list[Placement]:
+        rows = list(self.session.execute(select(placements).where(*conditions)
+                                         .order_by(placements.c.starts_on, placements.c.id)))
+        found: dict[str, list[PlacementInterruption]] = {}
+        if rows:
+            for row in self.session.execute(select(placement_interruptions).where(
+                    placement_interruptions.c.placement_id.in_([r.id for r in rows]))
+                    .order_by(placement_interruptions.c.first_day,
+                              placement_interruptions.c.id)):
+                found.setdefault(row.placement_id, []).append(_interruption(row))
+        return [Placement(**_fields(row), interruptions=tuple(found.get(row.id, ())))
+                for row in rows]
+
+    def interruption(self, interruption_id: str) -> PlacementInterruption | None:
+        row = self.session.execute(select(placement_interruptions).where(
+            placement_interruptions.c.id == interruption_id)).first()
+        return _interruption(row) if row else None
+
+    def save_interruption(self, interruption: PlacementInterruption) -> None:
+        values = {"first_day": interruption.first_day, "last_day": interruption.last_day,
+                  "as_of": interruption.as_of,
+                  "reported_weeks": [str(week) for week in interruption.reported_weeks]}
+        changed = self.session.execute(update(placement_interruptions).where(
+            placement_interruptions.c.id == interruption.id).values(**values)).rowcount
+        if not changed:
+            self.session.execute(insert(placement_interruptions).values(
+                id=interruption.id, placement_id=interruption.placement_id, **values))
+
+
+def _interruption(row) -> PlacementInterruption:
+    return PlacementInterruption(row.id, row.placement_id, row.first_day, row.last_day,
+                                 row.as_of, tuple(IsoWeek.parse(w) for w in row.reported_weeks))
 
 
 class SqlIncomingOffers:
@@ -254,6 +293,18 @@ class SqlLendings:
 
     def listed(self) -> list[Lending]:
         return self._where()
+
+    def interruption(self, interruption_id: str) -> Interruption | None:
+        row = self.session.execute(select(lending_interruptions).where(
+            lending_interruptions.c.id == interruption_id)).first()
+        return Interruption(**row._mapping) if row else None
+
+    def save_interruption(self, interruption: Interruption) -> None:
+        changed = self.session.execute(update(lending_interruptions).where(
+            lending_interruptions.c.id == interruption.id).values(
+            first_day=interruption.first_day, last_day=interruption.last_day)).rowcount
+        if not changed:
+            self.session.execute(insert(lending_interruptions).values(vars(interruption)))
 
     def _where(self, *conditions) -> list[Lending]:
         rows = self.session.execute(select(lendings).where(*conditions)

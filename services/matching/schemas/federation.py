@@ -303,6 +303,14 @@ class PartnerLendingEndedSchema(Schema):
     last_day = fields.Date(required=True)
 
 
+class PartnerLendingInterruptedSchema(Schema):
+    placement_id = fields.UUID(required=True)
+    candidate_id = fields.UUID(required=True)
+    interruption_id = fields.UUID(required=True)
+    first_day = fields.Date(required=True)
+    last_day = fields.Date(required=True)  # the day before first_day: taken back
+
+
 class PartnerOfferClosedSchema(Schema):
     offer_id = fields.UUID(required=True)
     reason = fields.String(required=True, validate=validate.OneOf(("filled", "withdrawn")))

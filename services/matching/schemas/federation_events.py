@@ -1,7 +1,8 @@
 """The `data` of matching's federation-flow events (see services/matching/README.md).
 
 `seat_offer_opened`, `seat_offer_closed`, `candidate_offer_made`,
-`candidate_offer_withdrawn` and `external_member_placed` are translated by federation
+`candidate_offer_withdrawn`, `external_member_placed`, `lending_ended` and
+`lending_interrupted` are translated by federation
 into the federated types; `external_member_placed` and `member_lent` make
 contracts in billing. No client identity leaves in what federation forwards, and
 `candidate_offer_made` carries no member id (a pseudonym instead).
@@ -102,6 +103,17 @@ class LendingEndedSchema(Schema):
     ends_on = fields.Date(attribute="lending.ends_on")
 
 
+class LendingInterruptedSchema(Schema):
+    """Only days cross: never the member id, nor the reason or kind of unavailability."""
+
+    partner_id = fields.String(attribute="lending.partner_id")
+    placement_id = fields.String(attribute="lending.placement_id")
+    candidate_id = fields.String(attribute="lending.candidate_id")
+    interruption_id = fields.String(attribute="interruption.id")
+    first_day = fields.Date(attribute="interruption.first_day")
+    last_day = fields.Date(attribute="interruption.last_day")
+
+
 class ExternalMemberLeftSchema(Schema):
     placement_id = fields.String(attribute="placement.id")
     partner_id = fields.String(attribute="placement.partner_id")
@@ -136,5 +148,6 @@ FEDERATION_EVENT_SCHEMAS = {
     "external_member_placed": ExternalMemberPlacedSchema(),
     "member_lent": MemberLentSchema(),
     "lending_ended": LendingEndedSchema(),
+    "lending_interrupted": LendingInterruptedSchema(),
     "external_member_left": ExternalMemberLeftSchema(),
 }

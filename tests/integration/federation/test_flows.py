@@ -5,6 +5,7 @@ is kept and readable."""
 import time
 import uuid
 
+import pytest
 from nameko.standalone.events import event_dispatcher
 
 from infra.events import envelope
@@ -133,6 +134,38 @@ def test_closes_withdrawals_and_ended_lendings_go_to_the_partners_they_name(
     assert data["partner_lending_ended"] == {"placement_id": placement_id,
                                              "candidate_id": candidate_id,
                                              "last_day": "2027-01-29"}  # no member id
+
+
+def test_an_interrupted_lending_goes_to_its_partner_with_the_days_only(coops, tap_b):
+    a, b = coops
+    b_at_a, _ = register(a, b, [f"{P}lending_interrupted.v1"], [])
+    placement_id, candidate_id = str(uuid.uuid4()), str(uuid.uuid4())
+    interruption_id = str(uuid.uuid4())
+    interrupted = envelope("matching", "lending_interrupted", placement_id, {
+        "partner_id": b_at_a, "placement_id": placement_id, "candidate_id": candidate_id,
+        "interruption_id": interruption_id, "first_day": "2027-01-20",
+        "last_day": "2027-02-05"})
+    dispatch = event_dispatcher(a.config)
+    dispatch("matching", "lending_interrupted", interrupted)
+    dispatch("matching", "lending_interrupted", interrupted)  # delivered twice
+    taken_back = envelope("matching", "lending_interrupted", placement_id, {
+        "partner_id": b_at_a, "placement_id": placement_id, "candidate_id": candidate_id,
+        "interruption_id": interruption_id, "first_day": "2027-01-20",
+        "last_day": "2027-01-19"})
+    dispatch("matching", "lending_interrupted", taken_back)
+    arrived = drained(tap_b, 2)
+    assert [e["type"] for e in arrived] == ["partner_lending_interrupted"] * 2  # once each
+    assert sorted((e["data"]["data"] for e in arrived), key=lambda d: d["last_day"]) == [
+        {"placement_id": placement_id, "candidate_id": candidate_id,
+         "interruption_id": interruption_id, "first_day": "2027-01-20",
+         "last_day": last_day} for last_day in ("2027-01-19", "2027-02-05")]  # no partner id
+    assert {e["subject"] for e in arrived} == {placement_id}
+    with a.rpc() as federation_a, pytest.raises(Exception) as refused:
+        federation_a.send(b_at_a, f"{P}lending_interrupted.v1", placement_id, {
+            "placement_id": placement_id, "candidate_id": candidate_id,
+            "interruption_id": interruption_id, "first_day": "2027-01-20",
+            "last_day": "2027-01-18"})  # more than taken back: not an interruption
+    assert "EventDataInvalid" in repr(refused.value) and "data.last_day" in str(refused.value)
 
 
 def test_a_partners_skill_supply_is_kept_and_read_per_skill(coops, tap_b):

@@ -308,3 +308,108 @@ def test_a_partner_closing_its_offer_and_our_withdrawn_candidate(coop, tap, name
     assert {c["candidate_id"]: c["status"] for c in now["candidates"]} == {
         made_ann["candidate_id"]: "withdrawn", made_bob["candidate_id"]: "not_chosen"}
     assert now["suggestions"] == []
+
+
+def test_a_lent_member_who_falls_ill_interrupts_the_lending_and_only_days_cross(
+        coop, tap, nameko_config):
+    matching, members = coop.rpc.matching, coop.rpc.members
+    skill = coop.new_skill()
+    ivo = coop.member("Ivo", {skill: 5}, hours="32")
+    partner, offer_id = str(uuid.uuid4()), str(uuid.uuid4())
+    dispatch = event_dispatcher(nameko_config)
+    seat = partner_event("seat_offered", partner, {
+        "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
+        "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
+        "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""}, offer_id)
+    dispatch("federation", seat["type"], seat)
+    [offer] = eventually(lambda: [i for i in matching.list_incoming_offers()["items"]
+                                  if i["offer_id"] == offer_id], timeout=10)
+    made = matching.offer_member_to_partner(offer["id"], {
+        "member_id": ivo, "hourly_rate": "85.00", "introduction": "Builds web shops."})
+    placement_id = str(uuid.uuid4())
+    accepted = partner_event("candidate_accepted", partner, {
+        "offer_id": offer_id, "candidate_id": made["candidate_id"],
+        "placement_id": placement_id, "starts_on": "2027-01-11", "ends_on": "2027-02-05",
+        "hours_per_week": "24", "hourly_rate": "85.00", "currency": "EUR"}, offer_id)
+    dispatch("federation", accepted["type"], accepted)
+    tap.wait_for("member_lent", member_id=ivo, timeout=10)
+    [lending] = [x for x in matching.list_lendings()["items"] if x["member_id"] == ivo]
+
+    sick = members.add_unavailability(ivo, {"kind": "sick", "starts_on": "2027-01-20",
+                                            "ends_on": "2027-03-01", "reason": "Flu."})
+    [told] = tap.wait_for("lending_interrupted", placement_id=placement_id, timeout=10)
+    assert told["data"] == {
+        "partner_id": partner, "placement_id": placement_id,
+        "candidate_id": made["candidate_id"],
+        "interruption_id": told["data"]["interruption_id"],
+        "first_day": "2027-01-20", "last_day": "2027-02-05"}  # the overlap, nothing else
+    assert ivo not in str(told) and "sick" not in str(told) and "Flu" not in str(told)
+
+    # one at a time: member_unavailable and member_available_again travel on two queues
+    members.change_unavailability(ivo, sick["id"], {"ends_on": "2027-01-22"})
+    tap.wait_for("lending_interrupted", count=2, placement_id=placement_id, timeout=10)
+    members.remove_unavailability(ivo, sick["id"])
+    # a period outside the lending tells the partner nothing
+    members.add_unavailability(ivo, {"kind": "holiday", "starts_on": "2027-03-01",
+                                     "ends_on": "2027-03-05"})
+    later = tap.wait_for("lending_interrupted", count=3, placement_id=placement_id, timeout=10)
+    assert [(e["data"]["interruption_id"], e["data"]["first_day"], e["data"]["last_day"])
+            for e in later] == [
+        (told["data"]["interruption_id"], "2027-01-20", "2027-02-05"),
+        (told["data"]["interruption_id"], "2027-01-20", "2027-01-22"),
+        (told["data"]["interruption_id"], "2027-01-20", "2027-01-19")]  # taken back
+    time.sleep(1)
+    assert len(tap.wait_for("lending_interrupted", placement_id=placement_id)) == 3
+    assert [x for x in matching.list_lendings()["items"] if x["member_id"] == ivo] == [lending]
+
+
+def test_a_partners_member_who_cannot_work_makes_the_seat_be_offered_for_those_weeks(
+        coop, tap, nameko_config):
+    matching = coop.rpc.matching
+    skill = coop.new_skill()
+    coop.member("Jan", {skill: 5}, rate="90.00")
+    project = coop.project(coop.client(), [{"skill": skill, **ROLE}])
+    [seat] = matching.accept_proposal(matching.propose_team(project["id"])["id"])["seats"]
+    offer = matching.offer_seat_to_partners(project["id"], seat["id"], {})
+    partner, stranger = str(uuid.uuid4()), str(uuid.uuid4())
+    dispatch = event_dispatcher(nameko_config)
+    dispatch("federation", "seat_offer_sent", envelope("federation", "seat_offer_sent",
+                                                       offer["id"], {
+        "offer_id": offer["id"], "partner_id": partner, "partner_name": "Coop X",
+        "federated_id": str(uuid.uuid4()),
+        "recipients": [{"partner_id": partner, "partner_name": "Coop X"}]}))
+    candidate_id = str(uuid.uuid4())
+    answer = partner_event("candidate_offered", partner, {
+        "offer_id": offer["id"], "candidate_id": candidate_id,
+        "skills": [{"skill": skill, "level": 5, "verified_level": None}],
+        "available_hours_per_week": "24", "introduction": "Hello.", "languages": [],
+        "hourly_rate": "85.00", "currency": "EUR"}, offer["id"])
+    dispatch("federation", answer["type"], answer)
+    eventually(lambda: matching.get_seat_offer(offer["id"])["candidates"], timeout=10)
+    placed = matching.accept_partner_candidate(offer["id"], candidate_id)
+
+    interruption = {"placement_id": placed["id"], "candidate_id": candidate_id,
+                    "interruption_id": str(uuid.uuid4()), "first_day": "2027-01-20",
+                    "last_day": "2027-02-02"}  # Wednesday of W03 to Tuesday of W05
+    forged = partner_event("lending_interrupted", stranger, interruption, placed["id"])
+    dispatch("federation", forged["type"], forged)
+    news = partner_event("lending_interrupted", partner, interruption, placed["id"])
+    dispatch("federation", news["type"], news)
+    dispatch("federation", news["type"], news)  # delivered twice
+    [gap] = tap.wait_for("coverage_gap_detected", seat_id=seat["id"], timeout=10)
+    assert (gap["data"]["weeks"], gap["data"]["reason"]) == (
+        ["2027-W03", "2027-W04", "2027-W05"], "external_member_unavailable")
+    [opened] = tap.wait_for("seat_offer_opened", seat_id=seat["id"], count=2, timeout=10)[1:]
+    assert (opened["data"]["first_week"], opened["data"]["last_week"]) == (
+        "2027-W03", "2027-W05")
+    error = eventually(lambda: parked(nameko_config, "on_partner_lending_interrupted",
+                                      forged["id"]), timeout=10)
+    assert error.startswith("PlacementNotThePartners: ")
+    [external] = matching.get_team(project["id"])["external_members"]
+    assert (external["starts_on"], external["ends_on"]) == (placed["starts_on"],
+                                                            placed["ends_on"])  # stays
+    [entry] = [e for e in matching.project_timeline(project["id"])["items"]
+               if e["kind"] == "external_member_unavailable"]
+    assert "2027-01-20" in entry["summary"] and "2027-02-02" in entry["summary"]
+    time.sleep(0.5)
+    assert len(tap.wait_for("coverage_gap_detected", seat_id=seat["id"])) == 1  # once

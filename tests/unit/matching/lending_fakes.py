@@ -2,6 +2,7 @@
 lendings) on top of matching's fake unit of work."""
 
 import copy
+import dataclasses
 import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -37,6 +38,7 @@ class FakeSeatOffers:
 class FakePlacements:
     def __init__(self):
         self.rows = []
+        self.interruptions = {}  # interruption id → PlacementInterruption
 
     def add(self, placement):
         self.rows.append(placement)
@@ -45,10 +47,22 @@ class FakePlacements:
         self.rows = [placement if p.id == placement.id else p for p in self.rows]
 
     def get(self, placement_id):
-        return next((p for p in self.rows if p.id == placement_id), None)
+        return next((self._with_interruptions(p) for p in self.rows if p.id == placement_id),
+                    None)
 
     def for_project(self, project_id):
-        return [p for p in self.rows if p.project_id == project_id]
+        return [self._with_interruptions(p) for p in self.rows if p.project_id == project_id]
+
+    def interruption(self, interruption_id):
+        return self.interruptions.get(interruption_id)
+
+    def save_interruption(self, interruption):
+        self.interruptions[interruption.id] = interruption
+
+    def _with_interruptions(self, placement):
+        return dataclasses.replace(placement, interruptions=tuple(sorted(
+            (i for i in self.interruptions.values() if i.placement_id == placement.id),
+            key=lambda i: (i.first_day, i.id))))
 
 
 class FakeIncomingOffers:
@@ -88,6 +102,7 @@ class FakeIncomingOffers:
 class FakeLendings:
     def __init__(self):
         self.rows = []
+        self.interruptions = {}  # interruption id → Interruption told
 
     def add(self, lending):
         self.rows.append(lending)
@@ -107,6 +122,12 @@ class FakeLendings:
 
     def listed(self):
         return list(self.rows)
+
+    def interruption(self, interruption_id):
+        return self.interruptions.get(interruption_id)
+
+    def save_interruption(self, interruption):
+        self.interruptions[interruption.id] = interruption
 
 
 class FakeSeats:

@@ -14,7 +14,10 @@ from services.matching.domain.use_cases.clients import (
     list_clients,
     update_client,
 )
-from services.matching.domain.use_cases.continuity import keep_seats_covered
+from services.matching.domain.use_cases.continuity import (
+    keep_seats_covered,
+    tell_partners_of_unavailability,
+)
 from services.matching.domain.use_cases.coop import change_settings, fairness, get_settings
 from services.matching.domain.use_cases.leads import (
     assign_lead,
@@ -69,7 +72,7 @@ __all__ = [
     "list_clients", "list_meetings", "list_projects", "list_proposals", "member_assignments",
     "project_health", "project_timeline", "propose", "rate_checkin", "record_availability_again",
     "record_capacity", "record_member_snapshot", "record_unavailability", "reschedule_meeting",
-    "start_project", "update_client", "update_project",
+    "start_project", "tell_partners_of_unavailability", "update_client", "update_project",
     # leads and client relationships
     "add_relationship_note", "assign_lead", "change_relationship_settings",
     "clients_needing_attention", "close_lead", "convert_lead", "get_lead", "get_relationship",

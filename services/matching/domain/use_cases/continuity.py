@@ -2,6 +2,9 @@
 
 Applied once per event (its own inbox key next to the read model's), under the
 `bookings` lock, so a stand-in is never booked twice and never double-booked.
+A lent member's period of unavailability (added, changed or removed) is told to the
+partner coop that borrowed them (`tell_partners_of_unavailability`), once per event
+too (an inbox key of its own).
 """
 
 import uuid
@@ -10,7 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 from services.matching.domain.availability import available_hours
 from services.matching.domain.continuity import apply, running_team, weeks_out
 from services.matching.domain.events import AssignmentEnded
-from services.matching.domain.federation_events import LendingEnded
+from services.matching.domain.federation_events import LendingEnded, LendingInterrupted
+from services.matching.domain.lending import interruption, interruption_id
 from services.matching.domain.ports import UnitOfWork
 from services.matching.domain.proposals import IsoWeek, substitute
 from services.matching.domain.use_cases.bookings import booked_for
@@ -21,6 +25,41 @@ def continuity_key(event: dict) -> dict:
     """The inbox entry that says the guarantee ran for `event`: an id derived from its id."""
     return {**event, "id": uuid.uuid5(uuid.NAMESPACE_URL, f"urn:continuity:{event['id']}"),
             "type": f"{event['type']}/continuity"}
+
+
+def interruption_key(event: dict) -> dict:
+    """The inbox entry that says the partners were told of `event`'s period."""
+    return {**event, "id": uuid.uuid5(uuid.NAMESPACE_URL, f"urn:interruption:{event['id']}"),
+            "type": f"{event['type']}/lending_interrupted"}
+
+
+def tell_partners_of_unavailability(uow: UnitOfWork, event: dict, member_id: str,
+                                    unavailability_id: str) -> list:
+    """On `member_unavailable` and `member_available_again`: each partner that borrows the
+    member on days of the period hears the days (`lending_interrupted`), again under the
+    same interruption id when the period changed, and an empty interruption when it was
+    removed or no longer overlaps. The period as the read model holds it now (newest
+    version wins; a removed one is a tombstone), so a late, older event tells nothing
+    wrong. The lendings stay. Returns the interruptions told."""
+    done = interruption_key(event)
+    with uow:
+        if uow.already_handled(done):
+            return []
+        uow.locks.acquire(BOOKINGS)  # one member's events in order: the last one tells
+        period = uow.candidates.period(unavailability_id)
+        if period is not None and (period.removed or period.member_id != member_id):
+            period = None
+        told = []
+        for lending in uow.lendings.active_for([member_id]):
+            before = uow.lendings.interruption(interruption_id(lending.id, unavailability_id))
+            news = interruption(lending, unavailability_id, period, before)
+            if news is not None:
+                uow.lendings.save_interruption(news)
+                uow.publish(LendingInterrupted(lending, news))
+                told.append(news)
+        uow.mark_handled(done)
+        uow.commit()
+        return told
 
 
 def keep_seats_covered(uow: UnitOfWork, event: dict, member_id: str, today: date) -> list:

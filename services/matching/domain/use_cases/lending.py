@@ -25,6 +25,7 @@ from services.matching.domain.federation_events import (
     CandidateOfferMade,
     CandidateOfferWithdrawn,
     LendingEnded,
+    LendingInterrupted,
     MemberLent,
 )
 from services.matching.domain.lending import (
@@ -38,6 +39,7 @@ from services.matching.domain.lending import (
     Lending,
     OfferedCandidate,
     check_acceptance,
+    interruption,
     suggestions,
 )
 from services.matching.domain.ports import UnitOfWork
@@ -152,6 +154,7 @@ def lend_member(uow: UnitOfWork, event: dict, acceptance: Acceptance,
         uow.incoming_offers.save_candidate(candidate)
         uow.incoming_offers.save(offer)
         uow.publish(MemberLent(lending))
+        _tell_periods_known(uow, lending)
         uow.mark_handled(event)
         uow.commit()
         return lending
@@ -226,6 +229,17 @@ def _warn_if_overbooked(uow: UnitOfWork, member_id: str, acceptance: Acceptance)
     if short:
         log.warning("lending member %s to partner %s overbooks them in %s", member_id,
                     acceptance.partner_id, ", ".join(short))
+
+
+def _tell_periods_known(uow: UnitOfWork, lending: Lending) -> None:
+    """A member lent while a period of unavailability of theirs falls on days of the
+    lending: the partner hears it at once (as `tell_partners_of_unavailability` would)."""
+    record = uow.candidates.records([lending.member_id]).get(lending.member_id)
+    for period in record.periods if record is not None else ():
+        news = interruption(lending, period.unavailability_id, period, None)
+        if news is not None:
+            uow.lendings.save_interruption(news)
+            uow.publish(LendingInterrupted(lending, news))
 
 
 def list_lendings(uow: UnitOfWork) -> list[Lending]:

@@ -15,6 +15,7 @@ from services.matching.domain.assignments import PRIMARY
 from services.matching.domain.events import CoverageGapDetected
 from services.matching.domain.federation_errors import (
     AlreadyApplied,
+    InterruptionOfAnotherPlacement,
     NoWeeksLeftToOffer,
     OfferNotOurs,
     PartnerCandidateNotFound,
@@ -46,6 +47,7 @@ from services.matching.domain.overflow import (
     SeatOffer,
     check_offer_for_candidate,
     describe_runs,
+    interrupt,
     week_runs,
 )
 from services.matching.domain.ports import UnitOfWork
@@ -58,6 +60,8 @@ log = logging.getLogger(__name__)
 
 SEAT_OFFERS = "seat_offers"  # the named lock taken to open seat offers
 LENDING_ENDED = "lending_ended"  # the reason of a coverage gap a partner's early end makes
+# the reason of a coverage gap made by a partner's member who cannot work for a while
+EXTERNAL_MEMBER_UNAVAILABLE = "external_member_unavailable"
 
 
 def offer_seat(uow: UnitOfWork, project_id: str, seat_id: str, today: date, now: datetime,
@@ -119,8 +123,9 @@ def _plan(uow: UnitOfWork, project_id: str, seat_id: str, today: date,
              if seat is not None and a.seat_id == seat.id and a.kind == PRIMARY]
     if role is None or not rates:  # the growth seat is the coop's own, never offered
         raise SeatNotFound(project_id, seat_id)
+    # weeks an external member cannot work (an interruption) are not covered by them
     placed = {week for p in uow.placements.for_project(project.id) if p.seat_id == seat.id
-              for week in p.weeks}
+              for week in p.covered_weeks}
     this_week = IsoWeek.of(today)
     weeks = [week for week in project.as_solver_input().weeks
              if week >= this_week and week not in placed
@@ -269,7 +274,7 @@ def receive_lending_end(uow: UnitOfWork, event: dict, partner_id: str, placement
         if shorter is not None:
             uow.placements.save(shorter)
             this_week = IsoWeek.of(today)
-            lost = tuple(week for week in placement.weeks
+            lost = tuple(week for week in placement.covered_weeks  # interrupted: reported
                          if week >= this_week and week not in set(shorter.weeks))
             uow.timeline.add(TimelineEntry.new(
                 placement.project_id, now, "external_member_left",
@@ -287,6 +292,70 @@ def receive_lending_end(uow: UnitOfWork, event: dict, partner_id: str, placement
         uow.mark_handled(event)
         uow.commit()
         return shorter
+
+
+def receive_lending_interruption(uow: UnitOfWork, event: dict, partner_id: str,
+                                 placement_id: str, interruption_id: str, first_day: date,
+                                 last_day: date, sent_at: datetime, today: date,
+                                 now: datetime):
+    """On `partner_lending_interrupted`: the external member cannot work from `first_day`
+    to `last_day` (an empty period: they can after all). The placement stays; the project's
+    timeline says so (never why), and the placement's weeks with a working day in it, from
+    this week on and not reported before for this interruption, are a coverage gap (reason
+    `external_member_unavailable`), so the seat is offered to partners for them by itself.
+    The `PlacementInterruption` as it is now; None when nothing changes (a copy, older news,
+    the same days). A placement not the partner's is refused."""
+    with uow:
+        if uow.already_handled(event):
+            return None
+        placement = uow.placements.get(placement_id)
+        if placement is None or placement.partner_id != partner_id:
+            log.warning("refused interruption of placement %s by partner %s: not its placement",
+                        placement_id, partner_id)
+            raise PlacementNotThePartners(placement_id, partner_id)
+        known = uow.placements.interruption(interruption_id)
+        if known is not None and known.placement_id != placement.id:
+            log.warning("refused interruption %s of placement %s by partner %s: another "
+                        "placement's", interruption_id, placement_id, partner_id)
+            raise InterruptionOfAnotherPlacement(interruption_id, placement_id)
+        news = interrupt(placement, known, interruption_id, first_day, last_day, sent_at,
+                         IsoWeek.of(today))
+        if news is None:
+            log.info("interruption %s of placement %s changes nothing", interruption_id,
+                     placement_id)
+            uow.mark_handled(event)
+            uow.commit()
+            return None
+        interruption, lost = news
+        uow.placements.save_interruption(interruption)
+        uow.timeline.add(_interruption_entry(placement, interruption, lost, now))
+        project = find_project(uow, placement.project_id, None)
+        seat = next((s for s in uow.seats.for_project(project.id)
+                     if s.id == placement.seat_id), None)
+        if lost and seat is not None and project.is_staffed:
+            uow.publish(CoverageGapDetected(project, seat, project.role(seat.role_id), lost,
+                                            EXTERNAL_MEMBER_UNAVAILABLE, now))
+        uow.mark_handled(event)
+        uow.commit()
+        return interruption
+
+
+def _interruption_entry(placement, interruption, lost, now: datetime) -> TimelineEntry:
+    who = f"The member of partner coop {placement.partner_name} on the {placement.skill} seat"
+    data = {"seat_id": placement.seat_id, "placement_id": placement.id,
+            "partner_id": placement.partner_id, "interruption_id": interruption.id,
+            "first_day": interruption.first_day.isoformat(),
+            "last_day": interruption.last_day.isoformat(), "weeks": [str(w) for w in lost]}
+    if interruption.is_empty:
+        return TimelineEntry.new(placement.project_id, now, "external_member_available_again",
+                                 f"{who} can work from {interruption.first_day} after all.",
+                                 data)
+    offered = (f"; the coop looks for someone for {describe_runs(week_runs(lost))}"
+               if lost else "")
+    return TimelineEntry.new(
+        placement.project_id, now, "external_member_unavailable",
+        f"{who} cannot work from {interruption.first_day} to {interruption.last_day}"
+        f"{offered}.", data)
 
 
 def withdraw_seat_offer(uow: UnitOfWork, offer_id: str, now: datetime) -> SeatOffer:
