@@ -265,11 +265,7 @@ def receive_lending_end(uow: UnitOfWork, event: dict, partner_id: str, placement
     with uow:
         if uow.already_handled(event):
             return None
-        placement = uow.placements.get(placement_id)
-        if placement is None or placement.partner_id != partner_id:
-            log.warning("refused end of placement %s by partner %s: not its placement",
-                        placement_id, partner_id)
-            raise PlacementNotThePartners(placement_id, partner_id)
+        placement = _partners_placement(uow, partner_id, placement_id, "end")
         shorter = placement.cut_short(last_day)
         if shorter is not None:
             uow.placements.save(shorter)
@@ -283,12 +279,7 @@ def receive_lending_end(uow: UnitOfWork, event: dict, partner_id: str, placement
                 {"seat_id": placement.seat_id, "placement_id": placement.id,
                  "partner_id": partner_id}))
             uow.publish(ExternalMemberLeft(shorter))
-            project = find_project(uow, placement.project_id, None)
-            seat = next((s for s in uow.seats.for_project(project.id)
-                         if s.id == placement.seat_id), None)
-            if lost and seat is not None and project.is_staffed:
-                uow.publish(CoverageGapDetected(project, seat, project.role(seat.role_id), lost,
-                                                LENDING_ENDED, now))
+            _report_gap(uow, placement, lost, LENDING_ENDED, now)
         uow.mark_handled(event)
         uow.commit()
         return shorter
@@ -308,11 +299,7 @@ def receive_lending_interruption(uow: UnitOfWork, event: dict, partner_id: str,
     with uow:
         if uow.already_handled(event):
             return None
-        placement = uow.placements.get(placement_id)
-        if placement is None or placement.partner_id != partner_id:
-            log.warning("refused interruption of placement %s by partner %s: not its placement",
-                        placement_id, partner_id)
-            raise PlacementNotThePartners(placement_id, partner_id)
+        placement = _partners_placement(uow, partner_id, placement_id, "interruption")
         known = uow.placements.interruption(interruption_id)
         if known is not None and known.placement_id != placement.id:
             log.warning("refused interruption %s of placement %s by partner %s: another "
@@ -329,15 +316,33 @@ def receive_lending_interruption(uow: UnitOfWork, event: dict, partner_id: str,
         interruption, lost = news
         uow.placements.save_interruption(interruption)
         uow.timeline.add(_interruption_entry(placement, interruption, lost, now))
-        project = find_project(uow, placement.project_id, None)
-        seat = next((s for s in uow.seats.for_project(project.id)
-                     if s.id == placement.seat_id), None)
-        if lost and seat is not None and project.is_staffed:
-            uow.publish(CoverageGapDetected(project, seat, project.role(seat.role_id), lost,
-                                            EXTERNAL_MEMBER_UNAVAILABLE, now))
+        _report_gap(uow, placement, lost, EXTERNAL_MEMBER_UNAVAILABLE, now)
         uow.mark_handled(event)
         uow.commit()
         return interruption
+
+
+def _partners_placement(uow: UnitOfWork, partner_id: str, placement_id: str,
+                        what: str) -> Placement:
+    """The placement `partner_id` lent us; `PlacementNotThePartners` for any other."""
+    placement = uow.placements.get(placement_id)
+    if placement is None or placement.partner_id != partner_id:
+        log.warning("refused %s of placement %s by partner %s: not its placement", what,
+                    placement_id, partner_id)
+        raise PlacementNotThePartners(placement_id, partner_id)
+    return placement
+
+
+def _report_gap(uow: UnitOfWork, placement: Placement, weeks: tuple, reason: str,
+                now: datetime) -> None:
+    """The placement's seat is not covered in `weeks` (none: nothing to report), while the
+    project is staffed: a coverage gap, offered to partners by itself."""
+    project = find_project(uow, placement.project_id, None)
+    seat = next((s for s in uow.seats.for_project(project.id) if s.id == placement.seat_id),
+                None)
+    if weeks and seat is not None and project.is_staffed:
+        uow.publish(CoverageGapDetected(project, seat, project.role(seat.role_id), weeks,
+                                        reason, now))
 
 
 def _interruption_entry(placement, interruption, lost, now: datetime) -> TimelineEntry:
