@@ -9,12 +9,13 @@ from services.members.schemas.skills import (
     SkillSchema,
     SkillsDeclarationSchema,
     TaxonomyQuerySchema,
+    TaxonomySchema,
 )
 
 
 class SkillRoutes:
     @api("GET", "/v1/skills", RouteDoc("The skill taxonomy, by category", "skills",
-                                       query=TaxonomyQuerySchema))
+                                       query=TaxonomyQuerySchema, response=TaxonomySchema))
     def list_skills(self, request):
         return self.members.list_skills(query_args(request))
 

@@ -28,6 +28,7 @@ from gateway.website.form import (
 )
 from gateway.website.i18n import preferred_language
 from gateway.website.kit import Site
+from gateway.website.skill_names import localised_taxonomy
 from infra.errors import Invalid
 
 LANG = "/<any(nl, en):lang>"
@@ -61,11 +62,10 @@ class WebsiteRoutes:
         return self.site.pages.render(lang, template, _switch_path(request), status=status,
                                       headers=headers, **context)
 
-    def _taxonomy(self) -> dict:
-        """skill slug → {slug, name, category}, and the categories in order."""
-        taxonomy = self.members.list_skills()
-        return {"skills": {skill["slug"]: skill for skill in taxonomy["skills"]},
-                "categories": taxonomy["categories"]}
+    def _taxonomy(self, lang: str) -> dict:
+        """skill slug → {slug, name, name_nl, category, label}, and the categories in order;
+        `label` is the name in `lang`."""
+        return localised_taxonomy(self.members.list_skills(), lang)
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -114,7 +114,7 @@ class WebsiteRoutes:
         q = request.args.get("q", "").strip()[:MAX_QUERY]
         skill = request.args.get("skill", "").strip()
         cursor = request.args.get("cursor") or None
-        taxonomy = self._taxonomy()
+        taxonomy = self._taxonomy(lang)
         if skill and skill not in taxonomy["skills"]:
             raise _not_found(f"No skill {skill}.")
         query = {"limit": DIRECTORY_PAGE_SIZE, "q": q or None, "skill": skill or None,
@@ -127,11 +127,11 @@ class WebsiteRoutes:
     def website_profile(self, request, lang, member_id):
         profile = self.members.get_directory_profile(member_id)
         return self._page(request, lang, "profile.html", profile=profile,
-                          taxonomy=self._taxonomy())
+                          taxonomy=self._taxonomy(lang))
 
     @page("GET", f"{LANG}/skills/<slug>")
     def website_skill(self, request, lang, slug):
-        taxonomy = self._taxonomy()
+        taxonomy = self._taxonomy(lang)
         skill = taxonomy["skills"].get(slug)
         if skill is None:
             raise _not_found(f"No skill {slug}.")

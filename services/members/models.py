@@ -75,6 +75,7 @@ skills = Table(
     metadata,
     Column("slug", String(60), primary_key=True),
     Column("name", String(100), nullable=False),
+    Column("name_nl", String(100)),  # the Dutch name; null: the English one serves
     Column("category", String(40), nullable=False),
     Column("esco_uri", String(200)),
     Column("added_at", UtcDateTime(), nullable=False),

@@ -88,8 +88,10 @@ def coop(system, operator_token) -> Coop:
 
 def _build_coop(coop: Coop) -> Coop:
     # two skills of the coop's seeded taxonomy
-    coop.data_skill = {"slug": "data-analysis", "name": "Data analysis"}
-    coop.writing_skill = {"slug": "copywriting", "name": "Copywriting"}
+    coop.data_skill = {"slug": "data-analysis", "name": "Data analysis",
+                       "name_nl": "Data-analyse"}
+    coop.writing_skill = {"slug": "copywriting", "name": "Copywriting",
+                          "name_nl": "Tekstschrijven (copywriting)"}
     # the first two members of a new coop are its founders: active without sponsors
     coop.ada = _member(coop, "Ada Jansen", "Utrecht", ["nl", "en"],
                        "Data analyst who turns messy spreadsheets into clear answers.",

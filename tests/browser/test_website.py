@@ -167,6 +167,35 @@ def test_a_skill_page_shows_the_listed_members_with_that_skill(coop, english_pag
     screenshot(page, "skill")
 
 
+def test_dutch_pages_name_the_skills_in_dutch(coop, page):
+    data, writing = coop.data_skill, coop.writing_skill
+    page.goto(f"/nl/skills/{data['slug']}")
+    expect(page.locator("h1")).to_have_text(data["name_nl"])
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert_accessible(page)
+    screenshot(page, "skill-nl")
+
+    page.goto("/nl/members")
+    cards = page.locator("article.profile-card")
+    expect(cards.filter(has_text=coop.ada["name"])).to_contain_text(data["name_nl"])
+    expect(cards.filter(has_text=coop.bob["name"])).to_contain_text(writing["name_nl"])
+    assert data["name"] not in page.locator("main").inner_text()
+    search = page.get_by_role("search")
+    search.get_by_label("Vaardigheid").select_option(label=data["name_nl"])
+    search.get_by_role("button").click()
+    expect(page).to_have_url(re.compile(rf"[?&]skill={data['slug']}"))
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text(coop.ada["name"])
+
+    page.goto(f"/nl/members?q={writing['name_nl'].split()[0]}")  # a word of the Dutch name
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text(coop.bob["name"])
+    cards.first.get_by_role("link").first.click()
+    expect(page.locator("table.skills th[scope='row']")).to_have_text([writing["name_nl"]])
+    assert_accessible(page)
+    screenshot(page, "profile-nl")
+
+
 # --- Hire a Multitalent -----------------------------------------------------------------------
 
 

@@ -5,7 +5,8 @@ a suspended member, one who left or an applicant disappears from the website at 
 and comes back (if still opted in) when active again.
 
 A search text is split into words; a member matches when every word is found in their
-name, introduction or city, or in the name of one of their skills (case-insensitive).
+name, introduction or city, or in the English or Dutch name of one of their skills
+(case-insensitive).
 """
 
 from dataclasses import dataclass
@@ -39,8 +40,7 @@ class CoopFigures:
 def search_terms(text: str | None, taxonomy: Taxonomy) -> list[SearchTerm]:
     """The words of `text` (at most `MAX_SEARCH_WORDS`), each with the skills it names."""
     words = list(dict.fromkeys((text or "").lower().split()))[:MAX_SEARCH_WORDS]
-    return [SearchTerm(word, tuple(skill.slug for skill in taxonomy.skills()
-                                   if word in skill.name.lower() or word in skill.slug))
+    return [SearchTerm(word, tuple(skill.slug for skill in taxonomy.skills() if skill.named(word)))
             for word in words]
 
 

@@ -5,6 +5,10 @@ whether they want to grow in it. The *verified* level is set only by learning's
 `skill_verified` events (endorsements, sessions): a member cannot set it, and
 re-declaring their skills keeps it. A skill that was verified stays on the profile
 even when the member no longer declares it (its self-assessed level is then empty).
+
+Skills and categories have an English `name` and a Dutch `name_nl` (the coop's website is
+in both languages). A skill an operator added without a Dutch name is called by its English
+name in Dutch too (`dutch_name`).
 """
 
 import re
@@ -27,6 +31,11 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 class SkillCategory:
     slug: str
     name: str
+    name_nl: str | None = None
+
+    @property
+    def dutch_name(self) -> str:
+        return self.name_nl or self.name
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,16 @@ class Skill:
     name: str
     category: str
     esco_uri: str | None = None
+    name_nl: str | None = None  # None: no Dutch name given, the English one serves
+
+    @property
+    def dutch_name(self) -> str:
+        return self.name_nl or self.name
+
+    def named(self, word: str) -> bool:
+        """Whether `word` (lower case) occurs in the skill's slug, English or Dutch name."""
+        return any(word in text for text in (self.slug, self.name.lower(),
+                                             self.dutch_name.lower()))
 
 
 class Taxonomy:

@@ -19,8 +19,9 @@ def shipped_taxonomy() -> tuple[tuple[SkillCategory, ...], tuple[Skill, ...]]:
     """Categories and skills of `services/members/data/skills.json` (read once)."""
     text = resources.files("services.members.data").joinpath(TAXONOMY_FILE).read_text("utf-8")
     data = json.loads(text)
-    categories = tuple(SkillCategory(c["slug"], c["name"]) for c in data["categories"])
-    shipped = tuple(Skill(s["slug"], s["name"], s["category"], s.get("esco_uri"))
+    categories = tuple(SkillCategory(c["slug"], c["name"], c["name_nl"])
+                       for c in data["categories"])
+    shipped = tuple(Skill(s["slug"], s["name"], s["category"], s.get("esco_uri"), s["name_nl"])
                     for s in data["skills"])
     return categories, shipped
 
@@ -31,12 +32,12 @@ class SqlSkillRepository:
 
     def taxonomy(self) -> Taxonomy:
         categories, shipped = shipped_taxonomy()
-        added = [Skill(row.slug, row.name, row.category, row.esco_uri)
+        added = [Skill(row.slug, row.name, row.category, row.esco_uri, row.name_nl)
                  for row in self.session.execute(select(skills).order_by(skills.c.slug))]
         return Taxonomy(list(categories), [*shipped, *added])
 
     def add(self, skill: Skill) -> None:
         self.session.execute(insert(skills).values(
-            slug=skill.slug, name=skill.name, category=skill.category, esco_uri=skill.esco_uri,
-            added_at=datetime.now(UTC),
+            slug=skill.slug, name=skill.name, name_nl=skill.name_nl, category=skill.category,
+            esco_uri=skill.esco_uri, added_at=datetime.now(UTC),
         ))

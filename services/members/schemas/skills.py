@@ -28,7 +28,11 @@ class NewSkillSchema(Schema):
     """A skill an operator adds to the taxonomy."""
 
     slug = Slug(required=True)
-    name = Text(max_length=100, min_length=1, required=True)
+    name = Text(max_length=100, min_length=1, required=True,
+                metadata={"description": "The skill's name in English."})
+    name_nl = Text(max_length=100, min_length=1, load_default=None, allow_none=True,
+                   metadata={"description": "The skill's name in Dutch; without it the "
+                                            "English name is shown to Dutch readers."})
     category = Slug(required=True)
     esco_uri = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(
         ESCO_SKILL_URI, error="An ESCO skill URI looks like http://data.europa.eu/esco/skill/<uuid>."))
@@ -40,14 +44,24 @@ class TaxonomyQuerySchema(Schema):
 
 class SkillSchema(Schema):
     slug = fields.String()
-    name = fields.String()
+    name = fields.String(metadata={"description": "in English"})
+    name_nl = fields.String(attribute="dutch_name", metadata={
+        "description": "in Dutch (the English name when no Dutch one was given)"})
     category = fields.String()
     esco_uri = fields.String(allow_none=True)
 
 
 class CategorySchema(Schema):
     slug = fields.String()
-    name = fields.String()
+    name = fields.String(metadata={"description": "in English"})
+    name_nl = fields.String(attribute="dutch_name", metadata={"description": "in Dutch"})
+
+
+class TaxonomySchema(Schema):
+    """Every category, and the skills (of one category, if asked)."""
+
+    categories = fields.List(fields.Nested(CategorySchema))
+    skills = fields.List(fields.Nested(SkillSchema))
 
 
 class MemberSkillSchema(Schema):
@@ -105,5 +119,5 @@ class SkillVerificationWithdrawnSchema(Schema):
 
 def taxonomy_view(taxonomy, category: str | None = None) -> dict:
     """The taxonomy as JSON: every category, and the skills (of one category, if given)."""
-    return {"categories": CategorySchema(many=True).dump(taxonomy.categories),
-            "skills": SkillSchema(many=True).dump(taxonomy.skills(category))}
+    return TaxonomySchema().dump({"categories": taxonomy.categories,
+                                  "skills": taxonomy.skills(category)})

@@ -205,6 +205,52 @@ def test_the_directory_shows_only_members_who_opted_in_and_are_active(gateway, v
     assert visitor.get(f"/nl/skills/unknown-{tag}").status_code == 404
 
 
+def test_dutch_pages_name_skills_in_dutch_and_english_pages_in_english(gateway, visitor):
+    tag = uuid.uuid4().hex[:6]
+    skill = f"knitting-{tag}"
+    added = gateway.as_operator("POST", "/v1/skills", json={
+        "slug": skill, "name": f"Knitting {tag}", "name_nl": f"Breien <i>{tag}</i>",
+        "category": "design"})
+    assert added.status_code == 201, added.text
+    assert added.json()["name_nl"] == f"Breien <i>{tag}</i>"
+    refused = gateway.as_operator("POST", "/v1/skills", json={
+        "slug": f"weaving-{tag}", "name": "Weaving", "name_nl": "", "category": "design"})
+    assert refused.status_code == 422
+    assert [e["field"] for e in refused.json()["errors"]] == ["name_nl"]
+    taxonomy = gateway.as_operator("GET", "/v1/skills", params={"category": "data"}).json()
+    assert {s["slug"]: s["name_nl"] for s in taxonomy["skills"]}["data-analysis"] == (
+        "Data-analyse")
+    member = listed_member(gateway, f"Dirk {tag}", f"Doorn{tag}", "Ik brei en analyseer.",
+                           **{skill: 4, "data-analysis": 3})
+
+    dutch = visitor.get(f"/nl/members/{member['id']}")
+    assert dutch.status_code == 200
+    page = html(dutch)
+    assert page.get("lang") == "nl"
+    assert set(texts(page, "//table[@class='skills']//th[@scope='row']")) == {
+        f"Breien <i>{tag}</i>", "Data-analyse"}
+    assert not page.xpath("//table[@class='skills']//i")  # the name is text, not markup
+    assert "Data analysis" not in dutch.text and f"Knitting {tag}" not in dutch.text
+    english = html(visitor.get(f"/en/members/{member['id']}"))
+    assert set(texts(english, "//table[@class='skills']//th[@scope='row']")) == {
+        f"Knitting {tag}", "Data analysis"}
+
+    skill_page = html(visitor.get(f"/nl/skills/{skill}"))
+    assert texts(skill_page, "//h1") == [f"Breien <i>{tag}</i>"]
+    assert texts(html(visitor.get("/nl/skills/data-analysis")), "//h1") == ["Data-analyse"]
+    assert texts(html(visitor.get("/en/skills/data-analysis")), "//h1") == ["Data analysis"]
+
+    found = html(visitor.get("/nl/members", params={"q": f"breien {tag}"}))
+    cards = found.xpath("//article[@class='profile-card']")
+    assert [card.xpath(".//a/@href")[0] for card in cards] == [f"/nl/members/{member['id']}"]
+    assert f"Breien <i>{tag}</i>" in texts(cards[0], ".//li")
+    labels = found.xpath("//select[@id='skill']/optgroup/@label")
+    assert "Project- en programmamanagement" in labels and "Data en analyse" in labels
+    assert "Data-analyse" in texts(found, "//optgroup[@label='Data en analyse']/option")
+    english_labels = html(visitor.get("/en/members")).xpath("//select[@id='skill']/optgroup/@label")
+    assert "Project and programme management" in english_labels
+
+
 def test_a_request_becomes_a_lead_that_operators_see(gateway, visitor, lead_count):
     token = visitor.form_token("nl")
     before = lead_count()

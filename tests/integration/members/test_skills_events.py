@@ -24,7 +24,8 @@ def test_the_taxonomy_is_shipped_and_operators_extend_it(members):
     assert python["esco_uri"].startswith("http://data.europa.eu/esco/skill/")
     slug = f"skill-{uuid.uuid4().hex[:6]}"
     added = members.add_skill({"slug": slug, "name": "Zig", "category": "software"})
-    assert added == {"slug": slug, "name": "Zig", "category": "software", "esco_uri": None}
+    assert added == {"slug": slug, "name": "Zig", "name_nl": "Zig", "category": "software",
+                     "esco_uri": None}
     software = members.list_skills({"category": "software"})["skills"]
     assert slug in {s["slug"] for s in software}
     assert all(s["category"] == "software" for s in software)

@@ -11,15 +11,17 @@ from infra.pagination import Page, decode_cursor, encode_cursor
 from services.members.domain.directory import CoopFigures, DirectoryPage, matches
 from services.members.domain.skills import Skill, SkillCategory, Taxonomy
 
-CATEGORIES = [SkillCategory("software", "Software development"),
-              SkillCategory("data", "Data and analytics"),
-              SkillCategory("design", "Design and user research")]
+CATEGORIES = [SkillCategory("software", "Software development", "Softwareontwikkeling"),
+              SkillCategory("data", "Data and analytics", "Data en analyse"),
+              SkillCategory("design", "Design and user research",
+                            "Ontwerp en gebruikersonderzoek")]
 SKILLS = [Skill("python", "Python", "software",
-                "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"),
-          Skill("javascript", "JavaScript", "software"),
-          Skill("sql", "SQL", "data"),
-          Skill("machine-learning", "Machine learning", "data"),
-          Skill("service-design", "Service design", "design")]
+                "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d",
+                name_nl="Python"),
+          Skill("javascript", "JavaScript", "software", name_nl="JavaScript"),
+          Skill("sql", "SQL", "data", name_nl="SQL"),
+          Skill("machine-learning", "Machine learning", "data", name_nl="Machinaal leren"),
+          Skill("service-design", "Service design", "design", name_nl="Serviceontwerp")]
 
 
 class FakeMemberRepository:
