@@ -36,7 +36,7 @@ from pytest_docker.plugin import get_docker_services  # noqa: E402
 from infra.topology import declare, handler_queues  # noqa: E402
 from tests.support import databases  # noqa: E402
 from tests.support.broker import RABBIT_HOST, RABBIT_PORT, fresh_vhost, reachable  # noqa: E402
-from tests.support.system import System, system_env  # noqa: E402
+from tests.support.system import OPERATOR_TOKEN, System, system_env  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -138,7 +138,7 @@ def rpc(nameko_config):
 
 @pytest.fixture(scope="session")
 def operator_token():
-    return "mt_op_test_" + secrets.token_urlsafe(32)
+    return OPERATOR_TOKEN
 
 
 @pytest.fixture(scope="session")

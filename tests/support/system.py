@@ -1,6 +1,7 @@
 """The whole system as real processes (`python -m deploy.start <name>`), for e2e tests."""
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -9,6 +10,10 @@ import time
 from pathlib import Path
 
 import requests
+
+# The operator token of a test session: random per session, known when tests are collected
+# (schemathesis asks for it then).
+OPERATOR_TOKEN = "mt_op_test_" + secrets.token_urlsafe(32)
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ("members", "matching", "billing", "learning", "federation", "gateway")
