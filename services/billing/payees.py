@@ -1,20 +1,20 @@
 """Who gets paid: name and IBAN from the members service, asked before a payout batch.
 
 Billing keeps no copy of members' IBANs: they are private and change. Before the
-batch's transaction begins, the service asks `members.get_billing_details` for
-every member the batch may pay (ten at a time), so no transaction waits on the
-network. A member the members service does not know (`NotFound`) gets no payee, so
-their money waits with the reason; if the members service does not answer, no
-batch is made at all (`MembersServiceDidNotAnswer`), so nobody is skipped.
+batch's transaction begins, the service asks `members.get_billing_details_of` for
+every member the batch may pay, a hundred at a time (one call for a coop of a hundred,
+not a call per member), so no transaction waits on the network. A member the members
+service does not know gets no payee, so their money waits with the reason; if the
+members service does not answer, no batch is made at all
+(`MembersServiceDidNotAnswer`), so nobody is skipped.
 """
 
 import logging
 from dataclasses import dataclass
 
-from eventlet.greenpool import GreenPool
 from nameko.exceptions import RemoteError, UnknownService
 
-from infra.errors import Conflict, NotFound
+from infra.errors import Conflict
 from infra.rpc import ServiceUnavailable
 
 log = logging.getLogger(__name__)
@@ -33,30 +33,18 @@ class MembersServiceDidNotAnswer(Conflict):
                          "member(s); no payout batch was made. Try again when it answers.")
 
 
-def fetch_payees(members, member_ids: list[str], concurrency: int = 10
+def fetch_payees(members, member_ids: list[str], per_call: int = 100
                  ) -> dict[str, MemberPayee]:
     """member id → payee, for the members the members service knows."""
-    unanswered = []
-
-    def ask(member_id: str) -> MemberPayee | None:
-        if unanswered:  # one timeout is enough to know: ask no more
-            unanswered.append(member_id)
-            return None
-        try:
-            details = members.get_billing_details(member_id)
-        except NotFound:
-            return None
-        except (ServiceUnavailable, UnknownService, RemoteError) as error:
-            log.warning("members.get_billing_details failed for a member: %s",
-                        type(error).__name__)
-            unanswered.append(member_id)
-            return None
-        return MemberPayee(member_id, details["name"], details.get("iban") or "")
-
+    wanted = list(dict.fromkeys(member_ids))
     payees = {}
-    for payee in GreenPool(concurrency).imap(ask, member_ids):
-        if payee is not None:
-            payees[payee.member_id] = payee
-    if unanswered:
-        raise MembersServiceDidNotAnswer(len(unanswered))
+    for start in range(0, len(wanted), per_call):
+        chunk = wanted[start:start + per_call]
+        try:
+            found = members.get_billing_details_of({"member_ids": chunk})["items"]
+        except (ServiceUnavailable, UnknownService, RemoteError) as error:
+            log.warning("members.get_billing_details_of failed: %s", type(error).__name__)
+            raise MembersServiceDidNotAnswer(len(wanted) - start) from None
+        payees.update({d["member_id"]: MemberPayee(d["member_id"], d["name"], d.get("iban") or "")
+                       for d in found if d["member_id"] in chunk})
     return payees

@@ -16,6 +16,8 @@ from services.members.domain.skills import Skill
 from services.members.schemas import (
     ApplicationReceiptSchema,
     ApplicationSchema,
+    BillingDetailsListSchema,
+    BillingDetailsQuerySchema,
     BillingDetailsSchema,
     CoopFiguresSchema,
     DirectoryPageSchema,
@@ -121,6 +123,14 @@ class MembersService:
     def get_billing_details(self, member_id):
         member = use_cases.get_member(self.uow, _member_id(member_id))
         return BillingDetailsSchema().dump(member)
+
+    @rpc
+    def get_billing_details_of(self, query):
+        """Billing details of many members at once (billing's payout batch): those the
+        service knows among `member_ids`; an unknown id is left out."""
+        member_ids = [str(m) for m in BillingDetailsQuerySchema().load(query)["member_ids"]]
+        return BillingDetailsListSchema().dump(
+            {"items": use_cases.members_among(self.uow, member_ids)})
 
     # --- the public directory (anonymous visitors of the website) ---------------------------
 

@@ -7,6 +7,8 @@ from services.members.schemas.events import EVENT_SCHEMAS, MemberEventSchema
 from services.members.schemas.profile import (
     ApplicationReceiptSchema,
     ApplicationSchema,
+    BillingDetailsListSchema,
+    BillingDetailsQuerySchema,
     BillingDetailsSchema,
     CoopFiguresSchema,
     DirectoryPageSchema,
@@ -23,7 +25,8 @@ from services.members.schemas.profile import (
 
 __all__ = [
     "EVENT_SCHEMAS", "ApplicationReceiptSchema",
-    "ApplicationSchema", "BillingDetailsSchema", "CoopFiguresSchema",
+    "ApplicationSchema", "BillingDetailsListSchema", "BillingDetailsQuerySchema",
+    "BillingDetailsSchema", "CoopFiguresSchema",
     "DirectoryPageSchema", "DirectoryQuerySchema", "MemberChangesSchema",
     "MemberDetailsSchema",
     "MemberEventSchema", "MemberPageSchema", "MemberQuerySchema", "MemberSchema",

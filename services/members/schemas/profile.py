@@ -157,6 +157,16 @@ class CoopFiguresSchema(Schema):
     skills_covered = fields.Integer()
 
 
+class BillingDetailsQuerySchema(Schema):
+    """Whose billing details (up to 100 members at a time)."""
+
+    member_ids = MemberIdList(required=True, validate=validate.Length(min=1, max=100))
+
+
+class BillingDetailsListSchema(Schema):
+    items = fields.List(fields.Nested(lambda: BillingDetailsSchema()))
+
+
 class BillingDetailsSchema(Schema):
     """What billing needs to invoice on the member's behalf and pay them out."""
 

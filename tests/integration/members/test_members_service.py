@@ -134,6 +134,20 @@ def test_the_public_profile_shows_nothing_private(members):
     assert page["items"] == [profile]
 
 
+def test_billing_gets_the_details_of_many_members_in_one_call(members):
+    first = members.create_member(new_details())
+    second = members.create_member(new_details())
+    unknown = str(uuid.uuid4())
+    found = members.get_billing_details_of({"member_ids": [second["id"], unknown, first["id"]]})
+    assert [(d["member_id"], d["iban"]) for d in found["items"]] == [
+        (first["id"], "NL91ABNA0417164300"), (second["id"], "NL91ABNA0417164300")]
+    assert found["items"][0] == members.get_billing_details(first["id"])
+    for wrong in ([], [str(uuid.uuid4()) for _ in range(101)], ["someone"]):
+        with pytest.raises(Invalid) as raised:
+            members.get_billing_details_of({"member_ids": wrong})
+        assert [e["field"].split("[")[0] for e in raised.value.errors] == ["member_ids"]
+
+
 def test_billing_gets_what_it_needs_to_invoice_and_pay_out(members):
     member = members.create_member(new_details())
     details = members.get_billing_details(member["id"])

@@ -156,3 +156,12 @@ def test_an_application_with_a_registered_address_stores_and_tells_nothing():
     assert first.status == "applicant" and again is None
     assert uow.published == published
     assert [member.name for _, member in uow.members.rows] == ["Noor"]
+
+
+def test_billing_gets_the_members_among_many_ids_at_once_and_unknown_ids_left_out():
+    uow = FakeUnitOfWork()
+    first, second, third = founded_coop(uow, 3)
+    unknown = "00000000-0000-4000-8000-000000000000"
+    found = use_cases.members_among(uow, [third.id, unknown, first.id, first.id])
+    assert [m.id for m in found] == [first.id, third.id]  # registration order, once each
+    assert use_cases.members_among(uow, []) == []

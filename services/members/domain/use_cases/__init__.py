@@ -26,7 +26,12 @@ from services.members.domain.use_cases.lifecycle import (
     suspend_member,
 )
 from services.members.domain.use_cases.privacy import MemberExport, erase_member, export_member
-from services.members.domain.use_cases.profile import get_member, list_members, update_member
+from services.members.domain.use_cases.profile import (
+    get_member,
+    list_members,
+    members_among,
+    update_member,
+)
 from services.members.domain.use_cases.registration import (
     apply_to_join,
     create_member,
@@ -46,7 +51,7 @@ __all__ = [
     "change_unavailability", "coop_figures", "create_member", "get_directory_profile",
     "list_directory", "erase_member", "export_member",
     "get_admission", "get_capacity", "get_member", "get_taxonomy", "give_notice",
-    "availability", "list_members", "record_skill_verification",
+    "availability", "list_members", "members_among", "record_skill_verification",
     "register_applicant", "reinstate_member", "remove_unavailability", "set_skills",
     "sponsor_applicant", "suspend_member", "update_member",
 ]

@@ -12,6 +12,16 @@ def get_member(uow: UnitOfWork, member_id: str) -> Member:
         return load(uow, member_id)
 
 
+def members_among(uow: UnitOfWork, member_ids: list[str]) -> list[Member]:
+    """The members among `member_ids` (ids nobody has are left out), in registration order:
+    billing asks for everyone a payout batch may pay at once."""
+    wanted = list(dict.fromkeys(member_ids))
+    if not wanted:
+        return []
+    with uow:
+        return uow.members.page(len(wanted), None, member_ids=wanted).items
+
+
 def list_members(uow: UnitOfWork, limit: int, cursor: str | None, status: str | None = None,
                  member_ids: list[str] | None = None, skill: str | None = None):
     """A page of members in registration order, optionally only those matching filters."""
