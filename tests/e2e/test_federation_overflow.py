@@ -242,36 +242,47 @@ def test_a_withdrawn_candidate_and_a_withdrawn_offer_reach_the_other_coop(two_co
         "withdrawn"]
 
 
+class Lent:
+    """B's member placed on A's seat: A's project, seat and placement, B's lending."""
+
+    def __init__(self, two_coops, name: str, skill_prefix: str):
+        a, b = two_coops.a, two_coops.b
+        skill = f"{skill_prefix}-{uuid.uuid4().hex[:6]}"
+        new_skill(a.api, skill)
+        new_skill(b.api, skill)
+        self.project_id, self.seat, _ = staffed_project(a.api, skill)
+        self.member_id = active_member(b.api, name, skill, 5, "80.00")
+        offer = a.api.post(f"/v1/projects/{self.project_id}/seats/{self.seat['id']}"
+                           "/partner-offers", json={}).json()
+
+        def incoming_at_b():
+            found = [i for i in b.api.get("/v1/incoming-offers").json()["items"]
+                     if i["offer_id"] == offer["id"]]
+            return found[0] if found and found[0]["suggestions"] else None
+
+        incoming = eventually(incoming_at_b, timeout=30)
+        self.candidate_id = b.api.post(f"/v1/incoming-offers/{incoming['id']}/candidates", json={
+            "member_id": self.member_id, "hourly_rate": "85.00",
+            "introduction": f"{name} knows {skill}."}).json()["candidate_id"]
+        eventually(lambda: a.api.get(f"/v1/partner-offers/{offer['id']}").json()["candidates"],
+                   timeout=30)
+        placed = a.api.post(
+            f"/v1/partner-offers/{offer['id']}/candidates/{self.candidate_id}/accept")
+        assert placed.status_code == 200, placed.text
+        self.placement = placed.json()
+        self.b = b
+        self.lending = eventually(self.lending_at_b, timeout=60)
+
+    def lending_at_b(self):
+        return next((x for x in self.b.api.get("/v1/lendings").json()["items"]
+                     if x["candidate_id"] == self.candidate_id), None)
+
+
 def test_a_lending_ended_early_frees_the_member_and_reopens_the_seat_at_the_borrower(
         two_coops):
     a, b = two_coops.a, two_coops.b
-    skill = f"surveying-{uuid.uuid4().hex[:6]}"
-    new_skill(a.api, skill)
-    new_skill(b.api, skill)
-    project_id, seat, _ = staffed_project(a.api, skill)
-    eva = active_member(b.api, "Eva", skill, 5, "80.00")
-    offer = a.api.post(f"/v1/projects/{project_id}/seats/{seat['id']}/partner-offers",
-                       json={}).json()
-
-    def incoming_at_b():
-        found = [i for i in b.api.get("/v1/incoming-offers").json()["items"]
-                 if i["offer_id"] == offer["id"]]
-        return found[0] if found and found[0]["suggestions"] else None
-
-    incoming = eventually(incoming_at_b, timeout=30)
-    candidate_id = b.api.post(f"/v1/incoming-offers/{incoming['id']}/candidates", json={
-        "member_id": eva, "hourly_rate": "85.00", "introduction": "Surveys sites."}
-    ).json()["candidate_id"]
-    eventually(lambda: a.api.get(f"/v1/partner-offers/{offer['id']}").json()["candidates"],
-               timeout=30)
-    placed = a.api.post(f"/v1/partner-offers/{offer['id']}/candidates/{candidate_id}/accept")
-    assert placed.status_code == 200, placed.text
-
-    def lending_at_b():
-        return next((x for x in b.api.get("/v1/lendings").json()["items"]
-                     if x["candidate_id"] == candidate_id), None)
-
-    lending = eventually(lending_at_b, timeout=60)
+    lent = Lent(two_coops, "Eva", "surveying")
+    project_id, seat, lending = lent.project_id, lent.seat, lent.lending
 
     # Eva is needed at home: B ends the lending after her fourth week
     last_day = (START + timedelta(weeks=3, days=4)).isoformat()
@@ -283,7 +294,7 @@ def test_a_lending_ended_early_frees_the_member_and_reopens_the_seat_at_the_borr
 
     def lent_contract_ended():
         found = [c for c in b.api.get("/v1/inter-coop/lent-contracts").json()["items"]
-                 if c["placement_id"] == placed.json()["id"]]
+                 if c["placement_id"] == lent.placement["id"]]
         return found and found[0]["ended_on"] == last_day
 
     eventually(lent_contract_ended, timeout=30)
@@ -304,7 +315,7 @@ def test_a_lending_ended_early_frees_the_member_and_reopens_the_seat_at_the_borr
 
     def external_contract_ended():
         found = [c for c in a.api.get("/v1/inter-coop/external-contracts").json()["items"]
-                 if c["placement_id"] == placed.json()["id"]]
+                 if c["placement_id"] == lent.placement["id"]]
         return found and found[0]["ended_on"] == last_day
 
     eventually(external_contract_ended, timeout=30)
@@ -313,33 +324,8 @@ def test_a_lending_ended_early_frees_the_member_and_reopens_the_seat_at_the_borr
 def test_a_lent_member_falling_ill_keeps_the_lending_and_reopens_the_seat_for_those_weeks(
         two_coops):
     a, b = two_coops.a, two_coops.b
-    skill = f"mapping-{uuid.uuid4().hex[:6]}"
-    new_skill(a.api, skill)
-    new_skill(b.api, skill)
-    project_id, seat, _ = staffed_project(a.api, skill)
-    fay = active_member(b.api, "Fay", skill, 5, "80.00")
-    offer = a.api.post(f"/v1/projects/{project_id}/seats/{seat['id']}/partner-offers",
-                       json={}).json()
-
-    def incoming_at_b():
-        found = [i for i in b.api.get("/v1/incoming-offers").json()["items"]
-                 if i["offer_id"] == offer["id"]]
-        return found[0] if found and found[0]["suggestions"] else None
-
-    incoming = eventually(incoming_at_b, timeout=30)
-    candidate_id = b.api.post(f"/v1/incoming-offers/{incoming['id']}/candidates", json={
-        "member_id": fay, "hourly_rate": "85.00", "introduction": "Maps utilities."}
-    ).json()["candidate_id"]
-    eventually(lambda: a.api.get(f"/v1/partner-offers/{offer['id']}").json()["candidates"],
-               timeout=30)
-    placed = a.api.post(f"/v1/partner-offers/{offer['id']}/candidates/{candidate_id}/accept")
-    assert placed.status_code == 200, placed.text
-
-    def lending_at_b():
-        return next((x for x in b.api.get("/v1/lendings").json()["items"]
-                     if x["candidate_id"] == candidate_id), None)
-
-    lending = eventually(lending_at_b, timeout=60)
+    lent = Lent(two_coops, "Fay", "mapping")
+    project_id, seat, lending, fay = lent.project_id, lent.seat, lent.lending, lent.member_id
 
     # Fay falls ill from Wednesday of her third week to Tuesday of her fourth, at B
     first_day = (START + timedelta(weeks=2, days=2)).isoformat()
@@ -364,9 +350,9 @@ def test_a_lent_member_falling_ill_keeps_the_lending_and_reopens_the_seat_for_th
     [again] = eventually(reopened, timeout=30)
     assert (again["first_week"], again["last_week"]) == (iso_week(START, 2), iso_week(START, 3))
     [external] = a.api.get(f"/v1/projects/{project_id}/team").json()["external_members"]
-    assert (external["candidate_id"], external["ends_on"]) == (candidate_id,
+    assert (external["candidate_id"], external["ends_on"]) == (lent.candidate_id,
                                                                PROJECT["ends_on"])  # stays
-    assert lending_at_b() == lending  # B's lending stays too: Fay comes back
+    assert lent.lending_at_b() == lending  # B's lending stays too: Fay comes back
 
     # the sick leave is taken back at B: A hears it, and offers nothing more
     removed = b.api.delete(f"/v1/members/{fay}/unavailability/{sick.json()['id']}")

@@ -46,6 +46,35 @@ def partner_event(what: str, partner_id: str, data: dict, subject: str) -> dict:
         "data": data})
 
 
+class SeatSentToPartner:
+    """A running project whose seat (a member of ours held it) our operator offered to
+    partner coop X, and federation said it was sent."""
+
+    def __init__(self, coop, nameko_config, name: str):
+        matching = coop.rpc.matching
+        self.skill = coop.new_skill()
+        coop.member(name, {self.skill: 5}, rate="90.00")
+        self.project = coop.project(coop.client(), [{"skill": self.skill, **ROLE}])
+        [self.seat] = matching.accept_proposal(
+            matching.propose_team(self.project["id"])["id"])["seats"]
+        self.offer = matching.offer_seat_to_partners(self.project["id"], self.seat["id"], {})
+        self.partner = str(uuid.uuid4())
+        self.dispatch = event_dispatcher(nameko_config)
+        self.dispatch("federation", "seat_offer_sent", envelope(
+            "federation", "seat_offer_sent", self.offer["id"], {
+                "offer_id": self.offer["id"], "partner_id": self.partner,
+                "partner_name": "Coop X", "federated_id": str(uuid.uuid4()),
+                "recipients": [{"partner_id": self.partner, "partner_name": "Coop X"}]}))
+
+    def candidate(self, candidate_id: str) -> dict:
+        """Coop X's `candidate_offered` for the seat, as federation hands it on."""
+        return partner_event("candidate_offered", self.partner, {
+            "offer_id": self.offer["id"], "candidate_id": candidate_id,
+            "skills": [{"skill": self.skill, "level": 5, "verified_level": None}],
+            "available_hours_per_week": "24", "introduction": "Hello.", "languages": [],
+            "hourly_rate": "85.00", "currency": "EUR"}, self.offer["id"])
+
+
 def test_a_partners_seat_is_answered_with_a_pseudonym_and_lent_once(coop, tap, nameko_config):
     matching = coop.rpc.matching
     skill = coop.new_skill()
@@ -231,24 +260,11 @@ def test_the_database_refuses_a_second_offer_of_a_member_or_of_a_seats_weeks(
 def test_our_offer_withdrawn_is_closed_for_partners_and_a_withdrawn_candidate_not_taken(
         coop, tap, nameko_config):
     matching = coop.rpc.matching
-    skill = coop.new_skill()
-    coop.member("Gus", {skill: 5}, rate="90.00")
-    project = coop.project(coop.client(), [{"skill": skill, **ROLE}])
-    [seat] = matching.accept_proposal(matching.propose_team(project["id"])["id"])["seats"]
-    offer = matching.offer_seat_to_partners(project["id"], seat["id"], {})
-    partner = str(uuid.uuid4())
-    dispatch = event_dispatcher(nameko_config)
-    dispatch("federation", "seat_offer_sent", envelope("federation", "seat_offer_sent",
-                                                       offer["id"], {
-        "offer_id": offer["id"], "partner_id": partner, "partner_name": "Coop X",
-        "federated_id": str(uuid.uuid4()),
-        "recipients": [{"partner_id": partner, "partner_name": "Coop X"}]}))
+    sent = SeatSentToPartner(coop, nameko_config, "Gus")
+    project, seat, offer, partner, dispatch = (sent.project, sent.seat, sent.offer,
+                                               sent.partner, sent.dispatch)
     candidate_id = str(uuid.uuid4())
-    answer = partner_event("candidate_offered", partner, {
-        "offer_id": offer["id"], "candidate_id": candidate_id,
-        "skills": [{"skill": skill, "level": 5, "verified_level": None}],
-        "available_hours_per_week": "24", "introduction": "Hello.", "languages": [],
-        "hourly_rate": "85.00", "currency": "EUR"}, offer["id"])
+    answer = sent.candidate(candidate_id)
     withdrawal = partner_event("candidate_withdrawn", partner, {
         "offer_id": offer["id"], "candidate_id": candidate_id}, offer["id"])
     dispatch("federation", withdrawal["type"], withdrawal)  # overtakes the candidate: retried
@@ -366,24 +382,12 @@ def test_a_lent_member_who_falls_ill_interrupts_the_lending_and_only_days_cross(
 def test_a_partners_member_who_cannot_work_makes_the_seat_be_offered_for_those_weeks(
         coop, tap, nameko_config):
     matching = coop.rpc.matching
-    skill = coop.new_skill()
-    coop.member("Jan", {skill: 5}, rate="90.00")
-    project = coop.project(coop.client(), [{"skill": skill, **ROLE}])
-    [seat] = matching.accept_proposal(matching.propose_team(project["id"])["id"])["seats"]
-    offer = matching.offer_seat_to_partners(project["id"], seat["id"], {})
-    partner, stranger = str(uuid.uuid4()), str(uuid.uuid4())
-    dispatch = event_dispatcher(nameko_config)
-    dispatch("federation", "seat_offer_sent", envelope("federation", "seat_offer_sent",
-                                                       offer["id"], {
-        "offer_id": offer["id"], "partner_id": partner, "partner_name": "Coop X",
-        "federated_id": str(uuid.uuid4()),
-        "recipients": [{"partner_id": partner, "partner_name": "Coop X"}]}))
+    sent = SeatSentToPartner(coop, nameko_config, "Jan")
+    project, seat, offer, partner, dispatch = (sent.project, sent.seat, sent.offer,
+                                               sent.partner, sent.dispatch)
+    stranger = str(uuid.uuid4())
     candidate_id = str(uuid.uuid4())
-    answer = partner_event("candidate_offered", partner, {
-        "offer_id": offer["id"], "candidate_id": candidate_id,
-        "skills": [{"skill": skill, "level": 5, "verified_level": None}],
-        "available_hours_per_week": "24", "introduction": "Hello.", "languages": [],
-        "hourly_rate": "85.00", "currency": "EUR"}, offer["id"])
+    answer = sent.candidate(candidate_id)
     dispatch("federation", answer["type"], answer)
     eventually(lambda: matching.get_seat_offer(offer["id"])["candidates"], timeout=10)
     placed = matching.accept_partner_candidate(offer["id"], candidate_id)
