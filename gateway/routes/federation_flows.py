@@ -18,6 +18,7 @@ from services.matching.schemas.federation import (
     IncomingOfferQuerySchema,
     LendingEndSchema,
     LendingListSchema,
+    LendingQuerySchema,
     LendingSchema,
     MemberOfferSchema,
     OfferedCandidateSchema,
@@ -101,10 +102,11 @@ class FederationFlowRoutes:
         return self.matching.withdraw_offered_candidate(incoming_id, candidate_id)
 
     @api("GET", "/v1/lendings",
-         RouteDoc("Our members lent to partner coops (their hours are booked)",
-                  "federation flows", response=LendingListSchema), roles=OPERATOR)
+         RouteDoc("Our members lent to partner coops (their hours are booked), newest first",
+                  "federation flows", query=LendingQuerySchema, response=LendingListSchema),
+         roles=OPERATOR)
     def list_lendings(self, request):
-        return self.matching.list_lendings()
+        return self.matching.list_lendings(query_args(request))
 
     @api("POST", "/v1/lendings/<lending_id>/end",
          RouteDoc("End a lending early (the member is ill, leaves, or is needed here): their "

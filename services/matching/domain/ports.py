@@ -205,7 +205,8 @@ class SeatOffers(Protocol):
     def for_seat(self, seat_id: str) -> list:
         """Every offer of the seat, open or filled."""
 
-    def listed(self, status: str | None = None) -> list: ...
+    def page(self, status: str | None, limit: int, cursor: str | None):
+        """A page (`items`, `next_cursor`) of offers, newest first."""
 
 
 class Placements(Protocol):
@@ -238,7 +239,8 @@ class IncomingOffers(Protocol):
 
     def save(self, offer) -> None: ...
 
-    def listed(self, status: str | None = None) -> list: ...
+    def page(self, status: str | None, limit: int, cursor: str | None):
+        """A page (`items`, `next_cursor`) of partners' offers, newest first."""
 
     def add_candidate(self, candidate) -> None:
         """`MemberAlreadyOffered` when the member is offered for that offer already."""
@@ -264,7 +266,8 @@ class Lendings(Protocol):
     def for_candidate(self, candidate_id: str):
         """The lending of our offered candidate, or None."""
 
-    def listed(self) -> list: ...
+    def page(self, limit: int, cursor: str | None):
+        """A page (`items`, `next_cursor`) of lendings, newest first."""
 
     def interruption(self, interruption_id: str):
         """The `lending.Interruption` we told the partner of last, or None."""

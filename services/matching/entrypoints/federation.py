@@ -20,6 +20,7 @@ from services.matching.schemas.federation import (
     IncomingOfferQuerySchema,
     LendingEndSchema,
     LendingListSchema,
+    LendingQuerySchema,
     LendingSchema,
     MemberOfferSchema,
     OfferedCandidateSchema,
@@ -88,8 +89,8 @@ class FederationFlowEntrypoints:
 
     @rpc
     def list_seat_offers(self, query=None):
-        status = SeatOfferQuerySchema().load(query or {})["status"]
-        return SeatOfferListSchema().dump({"items": flows.list_seat_offers(self.uow, status)})
+        return SeatOfferListSchema().dump(
+            flows.list_seat_offers(self.uow, **SeatOfferQuerySchema().load(query or {})))
 
     @rpc
     def get_seat_offer(self, offer_id):
@@ -147,10 +148,10 @@ class FederationFlowEntrypoints:
 
     @rpc
     def list_incoming_offers(self, query=None):
-        status = IncomingOfferQuerySchema().load(query or {})["status"]
+        page = flows.list_incoming_offers(self.uow, **IncomingOfferQuerySchema().load(query or {}))
         items = [{**vars(offer), "suggestions": suggested, "candidates": candidates}
-                 for offer, suggested, candidates in flows.list_incoming_offers(self.uow, status)]
-        return IncomingOfferListSchema().dump({"items": items})
+                 for offer, suggested, candidates in page.items]
+        return IncomingOfferListSchema().dump({"items": items, "next_cursor": page.next_cursor})
 
     @rpc
     def offer_member_to_partner(self, incoming_id, details):
@@ -190,8 +191,9 @@ class FederationFlowEntrypoints:
         return LendingSchema().dump(flows.end_lending(self.uow, str(lending_id)[:36], last_day))
 
     @rpc
-    def list_lendings(self):
-        return LendingListSchema().dump({"items": flows.list_lendings(self.uow)})
+    def list_lendings(self, query=None):
+        return LendingListSchema().dump(
+            flows.list_lendings(self.uow, **LendingQuerySchema().load(query or {})))
 
     @rpc
     def skill_supply(self):

@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from infra.pagination import Page, newest_first_page
 from services.matching.domain.federation_errors import MemberAlreadyOffered, SeatAlreadyOffered
 from services.matching.domain.lending import (
     IncomingOffer,
@@ -128,12 +129,20 @@ class SqlSeatOffers:
         """Every offer of the seat, open, filled or withdrawn."""
         return self._where(seat_offers.c.seat_id == seat_id)
 
-    def listed(self, status: str | None = None) -> list[SeatOffer]:
-        return self._where(*([seat_offers.c.status == status] if status else []))
+    def page(self, status: str | None, limit: int, cursor: str | None) -> Page:
+        """Newest first (by when they were opened)."""
+        query = select(seat_offers).where(*([seat_offers.c.status == status] if status else []))
+        found = newest_first_page(self.session, query, seat_offers.c.opened_at,
+                                  seat_offers.c.id, limit, cursor, lambda row: row)
+        return Page(self._offers(found.items), found.next_cursor)
 
     def _where(self, *conditions) -> list[SeatOffer]:
-        rows = list(self.session.execute(select(seat_offers).where(*conditions)
-                                         .order_by(seat_offers.c.opened_at, seat_offers.c.id)))
+        return self._offers(self.session.execute(select(seat_offers).where(*conditions)
+                                                 .order_by(seat_offers.c.opened_at,
+                                                           seat_offers.c.id)))
+
+    def _offers(self, rows) -> list[SeatOffer]:
+        rows = list(rows)
         ids = [row.id for row in rows]
         recipients, candidates = self._recipients(ids), self._candidates(ids)
         return [SeatOffer(**_fields(row), recipients=recipients.get(row.id, []),
@@ -231,8 +240,13 @@ class SqlIncomingOffers:
                             incoming_offers.c.offer_id == offer_id)
         return found[0] if found else None
 
-    def listed(self, status: str | None = None) -> list[IncomingOffer]:
-        return self._where(*([incoming_offers.c.status == status] if status else []))
+    def page(self, status: str | None, limit: int, cursor: str | None) -> Page:
+        """Newest first (by when they were received)."""
+        query = select(incoming_offers).where(
+            *([incoming_offers.c.status == status] if status else []))
+        return newest_first_page(self.session, query, incoming_offers.c.received_at,
+                                 incoming_offers.c.id, limit, cursor,
+                                 lambda row: IncomingOffer(**_fields(row)))
 
     def _where(self, *conditions) -> list[IncomingOffer]:
         rows = self.session.execute(select(incoming_offers).where(*conditions).order_by(
@@ -291,8 +305,10 @@ class SqlLendings:
         found = self._where(lendings.c.candidate_id == candidate_id)
         return found[0] if found else None
 
-    def listed(self) -> list[Lending]:
-        return self._where()
+    def page(self, limit: int, cursor: str | None) -> Page:
+        """Newest first (by when the partner accepted)."""
+        return newest_first_page(self.session, select(lendings), lendings.c.lent_at,
+                                 lendings.c.id, limit, cursor, lambda row: Lending(**_fields(row)))
 
     def interruption(self, interruption_id: str) -> Interruption | None:
         row = self.session.execute(select(lending_interruptions).where(

@@ -6,7 +6,7 @@ coop has a handful at a time), so `next_cursor` is always null.
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from infra.schemas import Money, Schema, Text
+from infra.schemas import Money, Page, Schema, Text
 from services.matching.schemas.fields import Hours, IsoWeekText, Slug
 
 OFFER_STATUSES = ("open", "filled", "withdrawn")
@@ -33,12 +33,20 @@ class SeatOfferRequestSchema(Schema):
             raise ValidationError("Not after last_week.", "first_week")
 
 
-class SeatOfferQuerySchema(Schema):
+class SeatOfferQuerySchema(Page):
+    """`limit`, `cursor` (newest first) and an optional `status`."""
+
     status = fields.String(load_default=None, validate=validate.OneOf(OFFER_STATUSES))
 
 
-class IncomingOfferQuerySchema(Schema):
+class IncomingOfferQuerySchema(Page):
+    """`limit`, `cursor` (newest first) and an optional `status`."""
+
     status = fields.String(load_default=None, validate=validate.OneOf(INCOMING_STATUSES))
+
+
+class LendingQuerySchema(Page):
+    """`limit` and `cursor` (newest first)."""
 
 
 class LendingEndSchema(Schema):

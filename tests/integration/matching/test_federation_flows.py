@@ -4,7 +4,7 @@ re-publishes them, operators' RPC, and the events matching publishes for federat
 import dataclasses
 import time
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -13,6 +13,7 @@ from nameko.standalone.events import event_dispatcher
 from sqlalchemy.orm import sessionmaker
 
 from infra.db import make_engine
+from infra.errors import Invalid
 from infra.events import envelope
 from services.matching.domain.federation_errors import MemberAlreadyOffered, SeatAlreadyOffered
 from services.matching.domain.lending import IncomingOffer, OfferedCandidate
@@ -417,3 +418,30 @@ def test_a_partners_member_who_cannot_work_makes_the_seat_be_offered_for_those_w
     assert "2027-01-20" in entry["summary"] and "2027-02-02" in entry["summary"]
     time.sleep(0.5)
     assert len(tap.wait_for("coverage_gap_detected", seat_id=seat["id"])) == 1  # once
+
+
+def test_partners_offers_are_listed_newest_first_a_page_at_a_time(coop, nameko_config):
+    matching = coop.rpc.matching
+    skill = coop.new_skill()
+    partner, dispatch = str(uuid.uuid4()), event_dispatcher(nameko_config)
+    soon = datetime.now(UTC) + timedelta(minutes=5)  # newer than any other test's offers
+    offer_ids = [str(uuid.uuid4()) for _ in range(3)]
+    for n, offer_id in enumerate(offer_ids):
+        seat = partner_event("seat_offered", partner, {
+            "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
+            "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
+            "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""},
+            offer_id)
+        seat["data"]["received_at"] = (soon + timedelta(seconds=n)).isoformat()
+        dispatch("federation", seat["type"], seat)
+
+    def first_page():
+        page = matching.list_incoming_offers({"limit": 2})
+        return page if [i["offer_id"] for i in page["items"]] == offer_ids[:0:-1] else None
+
+    page = eventually(first_page, timeout=10)  # the newest two: the third, the second
+    rest = matching.list_incoming_offers({"limit": 2, "cursor": page["next_cursor"]})
+    assert rest["items"][0]["offer_id"] == offer_ids[0]
+    with pytest.raises(Invalid) as raised:
+        matching.list_incoming_offers({"cursor": "forged"})
+    assert raised.value.errors[0]["field"] == "cursor"

@@ -7,12 +7,25 @@ import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from infra.pagination import Page, decode_time_cursor, encode_time_cursor
 from services.matching.domain.assignments import Assignment, Seat
 from services.matching.domain.candidate import Candidate, CandidateSkill, MemberCapacity
 from services.matching.domain.projects import Project
 from tests.unit.matching.fakes import FakeUnitOfWork
 
 NOW = datetime(2027, 1, 5, 9, tzinfo=UTC)
+
+
+def newest_first(items, time_of, limit, cursor) -> Page:
+    """A page as the SQL repositories give it (`infra.pagination.newest_first_page`)."""
+    ordered = sorted(items, key=lambda item: (time_of(item), item.id), reverse=True)
+    if cursor is not None:
+        before = decode_time_cursor(cursor)
+        ordered = [item for item in ordered if (time_of(item), item.id) < before]
+    page = ordered[:limit]
+    more = len(ordered) > limit
+    return Page([copy.deepcopy(item) for item in page],
+                encode_time_cursor(time_of(page[-1]), page[-1].id) if more else None)
 
 
 class FakeSeatOffers:
@@ -33,6 +46,9 @@ class FakeSeatOffers:
 
     def listed(self, status=None):
         return [copy.deepcopy(o) for o in self.by_id.values() if status in (None, o.status)]
+
+    def page(self, status, limit, cursor):
+        return newest_first(self.listed(status), lambda o: o.opened_at, limit, cursor)
 
 
 class FakePlacements:
@@ -85,6 +101,9 @@ class FakeIncomingOffers:
     def listed(self, status=None):
         return [copy.deepcopy(o) for o in self.by_id.values() if status in (None, o.status)]
 
+    def page(self, status, limit, cursor):
+        return newest_first(self.listed(status), lambda o: o.received_at, limit, cursor)
+
     def add_candidate(self, candidate):
         self.candidates[candidate.candidate_id] = copy.deepcopy(candidate)
 
@@ -120,8 +139,8 @@ class FakeLendings:
         return next((lending for lending in self.rows if lending.candidate_id == candidate_id),
                     None)
 
-    def listed(self):
-        return list(self.rows)
+    def page(self, limit, cursor):
+        return newest_first(self.rows, lambda lending: lending.lent_at, limit, cursor)
 
     def interruption(self, interruption_id):
         return self.interruptions.get(interruption_id)

@@ -70,7 +70,7 @@ def refused(uow, rule, accepted) -> PartnerOverstepped:
 
 
 def suggested(uow, offer) -> list[str]:
-    [(_, suggestions, _)] = [found for found in flows.list_incoming_offers(uow)
+    [(_, suggestions, _)] = [found for found in flows.list_incoming_offers(uow).items
                              if found[0].id == offer.id]
     return [s.member_id for s in suggestions]
 
@@ -102,7 +102,7 @@ def test_a_member_is_offered_under_a_pseudonym_at_a_rate_within_the_range():
                                  Decimal("80.00"), "active",
                                  (CandidateSkill("python", 5, 4), CandidateSkill("flamenco", 3)),
                                  ("nl", "es")))
-    [(_, [suggestion], _)] = flows.list_incoming_offers(uow)
+    [(_, [suggestion], _)] = flows.list_incoming_offers(uow).items
     assert suggestion.public_introduction == "Ann, the Utrecht Django expert."  # to start from
     with pytest.raises(RateOutsideOfferedRange):
         flows.offer_member(uow, offer.id, "ann", Decimal("99.00"), "Hello.", NOW)
@@ -162,7 +162,7 @@ def test_an_accepted_candidate_is_lent_once_and_their_hours_are_booked(caplog):
     made = flows.offer_member(uow, offer.id, "ann", Decimal("85.00"), "Hi.", NOW)
     accepted = acceptance(made)
     lending = flows.lend_member(uow, event(), accepted, NOW)
-    assert [lending] == flows.list_lendings(uow)
+    assert [lending] == flows.list_lendings(uow).items
     assert (lending.member_id, lending.partner_id, lending.placement_id) == (
         "ann", A, accepted.placement_id)
     assert [e.type for e in uow.published][-1] == "member_lent"
@@ -256,7 +256,7 @@ def test_a_partner_closing_its_offer_closes_ours_and_our_candidates_were_not_cho
     assert flows.close_incoming_offer(uow, event(), A, offer.offer_id)
     assert uow.incoming_offers.get(offer.id).status == "closed"
     assert uow.incoming_offers.candidate(ann.candidate_id).status == "not_chosen"
-    [(_, suggestions, _)] = flows.list_incoming_offers(uow, "closed")
+    [(_, suggestions, _)] = flows.list_incoming_offers(uow, "closed").items
     assert suggestions == []
     copy = event()
     assert not flows.close_incoming_offer(uow, copy, A, offer.offer_id)
@@ -298,7 +298,7 @@ def test_an_operator_ends_a_lending_early_the_hours_are_free_and_the_partner_is_
     with pytest.raises(LendingNotFound):
         flows.end_lending(uow, str(uuid.uuid4()), date(2027, 1, 20))
     ended = flows.end_lending(uow, lending.id, date(2027, 1, 22))  # a Friday, in W03
-    assert ended.ends_on == date(2027, 1, 22) == flows.list_lendings(uow)[0].ends_on
+    assert ended.ends_on == date(2027, 1, 22) == flows.list_lendings(uow).items[0].ends_on
     booked = booked_for(uow, ["ann"])["ann"]
     assert booked[IsoWeek(2027, 3)] == Decimal(24) and IsoWeek(2027, 4) not in booked
     [told] = [FEDERATION_EVENT_SCHEMAS["lending_ended"].dump(e) for e in uow.published

@@ -8,6 +8,7 @@ raised with nothing stored, so the event handler parks (dead-letters) it.
 
 import logging
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -80,10 +81,13 @@ def _free_hours(uow: UnitOfWork, records, weeks) -> dict:
     return free
 
 
-def list_incoming_offers(uow: UnitOfWork, status: str | None = None) -> list[tuple]:
-    """[(offer, suggestions, our candidates)]: suggestions only for open offers."""
+def list_incoming_offers(uow: UnitOfWork, status: str | None = None, limit: int = 20,
+                         cursor: str | None = None):
+    """A page, newest first, of [(offer, suggestions, our candidates)]: suggestions only
+    for open offers."""
     with uow:
-        offers = uow.incoming_offers.listed(status)
+        page = uow.incoming_offers.page(status, limit, cursor)
+        offers = page.items
         candidates = uow.incoming_offers.candidates_for([o.id for o in offers])
         found = []
         for offer in offers:
@@ -95,7 +99,7 @@ def list_incoming_offers(uow: UnitOfWork, status: str | None = None) -> list[tup
                                                 for r in records])
             found.append((offer, suggested,
                           [c for c in candidates if c.incoming_offer_id == offer.id]))
-        return found
+        return replace(page, items=found)
 
 
 def offer_member(uow: UnitOfWork, incoming_id: str, member_id: str, hourly_rate: Decimal,
@@ -242,9 +246,10 @@ def _tell_periods_known(uow: UnitOfWork, lending: Lending) -> None:
             uow.publish(LendingInterrupted(lending, news))
 
 
-def list_lendings(uow: UnitOfWork) -> list[Lending]:
+def list_lendings(uow: UnitOfWork, limit: int = 20, cursor: str | None = None):
+    """A page of our lendings, newest first."""
     with uow:
-        return uow.lendings.listed()
+        return uow.lendings.page(limit, cursor)
 
 
 def skill_supply(uow: UnitOfWork, today: date) -> dict:

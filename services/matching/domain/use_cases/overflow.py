@@ -208,9 +208,11 @@ def receive_candidate(uow: UnitOfWork, event: dict, candidate: PartnerCandidate)
         return True
 
 
-def list_seat_offers(uow: UnitOfWork, status: str | None = None) -> list[SeatOffer]:
+def list_seat_offers(uow: UnitOfWork, status: str | None = None, limit: int = 20,
+                     cursor: str | None = None):
+    """A page of our seat offers, newest first."""
     with uow:
-        return uow.seat_offers.listed(status)
+        return uow.seat_offers.page(status, limit, cursor)
 
 
 def get_seat_offer(uow: UnitOfWork, offer_id: str) -> SeatOffer:
