@@ -126,8 +126,10 @@ class WebsiteRoutes:
     @page("GET", f"{LANG}/members/<member_id>")
     def website_profile(self, request, lang, member_id):
         profile = self.members.get_directory_profile(member_id)
-        return self._page(request, lang, "profile.html", profile=profile,
-                          taxonomy=self._taxonomy(lang))
+        taxonomy = self._taxonomy(lang)
+        in_order = {slug: n for n, slug in enumerate(taxonomy["skills"])}  # by name in `lang`
+        profile["skills"].sort(key=lambda skill: in_order.get(skill["skill"], len(in_order)))
+        return self._page(request, lang, "profile.html", profile=profile, taxonomy=taxonomy)
 
     @page("GET", f"{LANG}/skills/<slug>")
     def website_skill(self, request, lang, slug):
