@@ -51,6 +51,23 @@ def inbox_retention(configured=None) -> timedelta:
         "INBOX_RETENTION_DAYS", configured, 90, minimum=7, meaning="of days, 7 or more"))
 
 
+LONGEST_LEAD_CONTACT_RETENTION_DAYS = 365  # the request form promises "at the latest a year"
+
+
+def lead_contact_retention(configured=None) -> timedelta:
+    """How long a lead's contact person is kept after the lead was closed
+    (`LEAD_CONTACT_RETENTION_DAYS`, default and at most 365: the website's request form
+    promises erasure within a year)."""
+    days = whole_number_setting(
+        "LEAD_CONTACT_RETENTION_DAYS", configured, LONGEST_LEAD_CONTACT_RETENTION_DAYS,
+        minimum=1, meaning=f"of days from 1 to {LONGEST_LEAD_CONTACT_RETENTION_DAYS}")
+    if days > LONGEST_LEAD_CONTACT_RETENTION_DAYS:
+        raise ValueError(f"LEAD_CONTACT_RETENTION_DAYS must be a whole number of days from 1 "
+                         f"to {LONGEST_LEAD_CONTACT_RETENTION_DAYS}, not {days}: the request "
+                         f"form promises erasure within a year.")
+    return timedelta(days=days)
+
+
 def outbox_retention() -> timedelta:
     """How long published outbox rows are kept before the relay deletes them."""
     return timedelta(days=float(os.environ.get("OUTBOX_RETENTION_DAYS", "7")))

@@ -4,7 +4,8 @@ and the clients that need attention.
 - Operators do everything.
 - A member brings in leads they found (always as source `member`, found by
   themself), and lists, reads, qualifies (as themself) and plans the intake of the
-  leads assigned to them; converting, closing and assigning are the operators'.
+  leads assigned to them; converting, closing, assigning and erasing the contact
+  person are the operators'.
   A member reads the relationship of the clients they keep (the client's relationship
   owner) and notes contact with them, as themself.
 - A client token reaches none of this: the relationship holds the coop's own notes of
@@ -123,6 +124,15 @@ class LeadRoutes:
                   response=LeadSchema), roles=OPERATOR)
     def close_lead(self, request, lead_id):
         return self.matching.close_lead(lead_id, json_body(request))
+
+    @api("POST", "/v1/leads/<lead_id>/contact-erasure",
+         RouteDoc("Erase a lead's contact person and the notes of the conversation, at that "
+                  "person's request; an open lead is closed by it, and erasing again changes "
+                  "nothing (closed leads lose them by themselves "
+                  "LEAD_CONTACT_RETENTION_DAYS after closing)", "leads", response=LeadSchema),
+         roles=OPERATOR)
+    def erase_lead_contact(self, request, lead_id):
+        return self.matching.erase_lead_contact(lead_id)
 
     # --- relationships ----------------------------------------------------------------------
 

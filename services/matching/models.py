@@ -248,8 +248,8 @@ leads = Table(
     Column("seq", SequenceKey, primary_key=True, autoincrement=True),
     Column("id", String(36), nullable=False, unique=True),
     Column("organisation", String(200), nullable=False),
-    Column("contact_name", String(200), nullable=False),
-    Column("contact_email", String(254), nullable=False),
+    Column("contact_name", String(200)),  # the contact person: null once erased
+    Column("contact_email", String(254)),
     Column("contact_phone", String(40)),
     Column("description", Text, nullable=False),
     Column("roles", Text, nullable=False),
@@ -269,6 +269,7 @@ leads = Table(
     Column("project_id", String(36), ForeignKey("projects.id")),
     Column("closed_reason", String(500)),
     Column("closed_from", String(20)),
+    Column("contact_erased_at", UtcDateTime()),
     Column("version", Integer, nullable=False),
     Column("received_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),

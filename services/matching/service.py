@@ -16,6 +16,7 @@ from services.matching.entrypoints.leads import LeadEntrypoints
 from services.matching.entrypoints.member_events import MemberEventEntrypoints
 from services.matching.entrypoints.projects import ProjectEntrypoints
 from services.matching.entrypoints.relationships import RelationshipEntrypoints
+from services.matching.retention import LeadContactRetention
 from services.matching.unit_of_work import MatchingUnitOfWork
 
 
@@ -27,6 +28,7 @@ class MatchingService(ClientEntrypoints, MemberEventEntrypoints, ProjectEntrypoi
     uow = Database(MatchingUnitOfWork)
     members = BoundedRpcProxy("members", timeout=config.rpc_timeout())  # the skill taxonomy
     worker_log = WorkerLog()
+    lead_contact_retention = LeadContactRetention()
 
     @rpc
     def ping(self):

@@ -10,11 +10,18 @@ client or one registered from the lead's details. Converted and closed are final
 A member reaches only the leads assigned to them; a member who brings in a lead is
 assigned to it, and a member who takes contact with an unassigned lead takes it on.
 The contact person is personal data: never in events, only in the lead itself.
+
+*Erasing the contact* forgets the contact person and the notes of the conversation (which
+are about that person); what the organisation asked for stays. It is done when the
+person asks (an open lead is closed by it: nobody is left to talk to), and for every
+closed lead once `retention` has passed since it was closed. A converted lead is part
+of a client relationship, whose history it stays in until the person asks; the client
+keeps its own copy of the contact person.
 """
 
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from services.matching.domain.client import ContactPerson
@@ -47,6 +54,7 @@ TRANSITIONS = {
 }
 
 TITLE_LENGTH = 200
+CLOSED_BY_ERASURE = "The contact person asked for their details to be erased."
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,7 @@ class Qualification:
 class Lead:
     id: str
     organisation: str
-    contact: ContactPerson
+    contact: ContactPerson | None  # None once erased
     description: str
     source: str
     received_at: datetime
@@ -97,6 +105,7 @@ class Lead:
     project_id: str | None = None
     closed_reason: str | None = None
     closed_from: str | None = None
+    contact_erased_at: datetime | None = None
     version: int = 1
 
     @classmethod
@@ -163,6 +172,26 @@ class Lead:
         self._check("close")
         self.closed_reason, self.closed_from = reason, self.status
         self._move("close", now)
+
+    def erase_contact(self, now: datetime) -> bool:
+        """Forget the contact person and the notes of the conversation. An open lead is
+        closed by it. True if this changed the lead, False if it was erased already."""
+        if self.contact_erased_at is not None:
+            return False
+        if self.is_open:
+            self.closed_reason, self.closed_from = CLOSED_BY_ERASURE, self.status
+            self.status = CLOSED
+        self.contact = None
+        if self.qualification is not None:
+            self.qualification = replace(self.qualification, notes="")
+        self.contact_erased_at = now
+        self._touch(now)
+        return True
+
+    def contact_outlived(self, retention: timedelta, now: datetime) -> bool:
+        """Closed `retention` or longer ago, its contact still known."""
+        return (self.status == CLOSED and self.contact_erased_at is None
+                and self.updated_at <= now - retention)
 
     def check_convertible(self) -> None:
         """`LeadTransitionNotAllowed` unless the lead can be converted now."""

@@ -1,7 +1,7 @@
 """What matching's use cases need from storage; adapters and test fakes provide it."""
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
 from services.matching.domain.assignments import Assignment, Seat
@@ -162,6 +162,10 @@ class LeadRepository(Protocol):
 
     def for_client(self, client_id: str) -> list[Lead]:
         """The leads converted into projects of this client, oldest first."""
+
+    def with_contact_outlived(self, last_change_before: datetime, limit: int) -> list[Lead]:
+        """Up to `limit` closed leads whose contact is still known and which were closed
+        (last changed) on or before `last_change_before`."""
 
 
 class Relationships(Protocol):

@@ -2,9 +2,14 @@
 
 `member_scope` is the caller's own member id when a member calls (the gateway takes it
 from the token): a lead not assigned to that member is not found. Operators pass none.
+Every hour, contact persons of leads closed longer ago than `LEAD_CONTACT_RETENTION_DAYS`
+are erased.
 """
 
-from datetime import date
+import logging
+from datetime import UTC, date, datetime
+
+from nameko.timer import timer
 
 from infra.rpc import rpc
 from services.matching.domain import use_cases
@@ -21,6 +26,9 @@ from services.matching.schemas.leads import (
     QualificationDetailsSchema,
 )
 
+log = logging.getLogger(__name__)
+HOUR = 3600  # not daily: a timer starts counting again at every restart
+
 
 def _id(value) -> str | None:
     return None if value is None else str(value)
@@ -28,7 +36,7 @@ def _id(value) -> str | None:
 
 class LeadEntrypoints:
     """Mixed into the service with `ProjectEntrypoints`, whose `_known_skills` asks the
-    members service for the taxonomy."""
+    members service for the taxonomy; the service gives `lead_contact_retention`."""
 
     @rpc
     def receive_lead(self, details):
@@ -82,3 +90,16 @@ class LeadEntrypoints:
     def close_lead(self, lead_id, closure):
         reason = LeadClosureSchema().load(closure)["reason"]
         return LeadSchema().dump(use_cases.close_lead(self.uow, str(lead_id), reason))
+
+    @rpc
+    def erase_lead_contact(self, lead_id):
+        """The contact person asked to be forgotten (an open lead is closed by it)."""
+        return LeadSchema().dump(use_cases.erase_lead_contact(self.uow, str(lead_id)))
+
+    @timer(interval=HOUR)
+    def erase_outlived_lead_contacts(self):
+        erased = use_cases.erase_outlived_lead_contacts(
+            self.uow, datetime.now(UTC), self.lead_contact_retention)
+        if erased:
+            log.info("erased the contact person of %d leads closed more than %s ago",
+                     erased, self.lead_contact_retention)

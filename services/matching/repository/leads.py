@@ -1,6 +1,7 @@
 """Leads in SQL: the contact person in its own columns, the wished-for roles as JSON."""
 
 import json
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import insert, select, update
@@ -9,12 +10,14 @@ from sqlalchemy.orm import Session
 from infra.errors import Conflict
 from infra.pagination import Page, keyset_page
 from services.matching.domain.client import ContactPerson
-from services.matching.domain.leads import Lead, LeadRole, Qualification
+from services.matching.domain.leads import CLOSED, Lead, LeadRole, Qualification
 from services.matching.models import leads
 
 _FIELDS = ("id", "organisation", "description", "source", "received_at", "updated_at",
            "starts_on", "ends_on", "found_by_member_id", "assignee_member_id", "status",
-           "intake_on", "client_id", "project_id", "closed_reason", "closed_from", "version")
+           "intake_on", "client_id", "project_id", "closed_reason", "closed_from",
+           "contact_erased_at", "version")
+
 
 
 class SqlLeadRepository:
@@ -50,13 +53,21 @@ class SqlLeadRepository:
                                     .order_by(leads.c.seq))
         return [_to_lead(row) for row in rows]
 
+    def with_contact_outlived(self, last_change_before: datetime, limit: int) -> list[Lead]:
+        query = (select(leads)
+                 .where(leads.c.status == CLOSED, leads.c.contact_erased_at.is_(None),
+                        leads.c.updated_at <= last_change_before)
+                 .order_by(leads.c.seq).limit(limit))
+        return [_to_lead(row) for row in self.session.execute(query)]
+
 
 def _row(lead: Lead) -> dict:
-    qualification = lead.qualification
+    qualification, contact = lead.qualification, lead.contact
     return {
         **{name: getattr(lead, name) for name in _FIELDS},
-        "contact_name": lead.contact.name, "contact_email": lead.contact.email,
-        "contact_phone": lead.contact.phone,
+        "contact_name": contact.name if contact else None,
+        "contact_email": contact.email if contact else None,
+        "contact_phone": contact.phone if contact else None,
         "roles": json.dumps([{"skill": r.skill, "minimum_level": r.minimum_level,
                               "hours_per_week": str(r.hours_per_week), "seats": r.seats}
                              for r in lead.roles]),
@@ -78,7 +89,8 @@ def _to_lead(row) -> Lead:
                                       row.qualification_notes or "")
     return Lead(
         **{name: getattr(row, name) for name in _FIELDS},
-        contact=ContactPerson(row.contact_name, row.contact_email, row.contact_phone),
+        contact=(None if row.contact_erased_at is not None
+                 else ContactPerson(row.contact_name, row.contact_email, row.contact_phone)),
         roles=tuple(LeadRole(r["skill"], r["minimum_level"], Decimal(r["hours_per_week"]),
                              r["seats"]) for r in json.loads(row.roles)),
         budget_min=_money(row.budget_min), budget_max=_money(row.budget_max),

@@ -143,13 +143,14 @@ class QualificationSchema(Schema):
     contacted_on = fields.Date()
     by = fields.String(validate=validate.OneOf(("member", "operator")))
     member_id = fields.String(allow_none=True)
-    notes = fields.String()
+    notes = fields.String(metadata={"description": "Empty once the contact was erased."})
 
 
 class LeadSchema(Schema):
     id = fields.String()
     organisation = fields.String()
-    contact = fields.Nested(ContactSchema)
+    contact = fields.Nested(ContactSchema, allow_none=True, metadata={
+        "description": "Null once erased (see contact_erased_at)."})
     description = fields.String()
     roles = fields.List(fields.Nested(LeadRoleSchema))
     starts_on = fields.Date(allow_none=True)
@@ -166,6 +167,10 @@ class LeadSchema(Schema):
     project_id = fields.String(allow_none=True)
     closed_reason = fields.String(allow_none=True)
     closed_from = fields.String(allow_none=True)
+    contact_erased_at = fields.AwareDateTime(allow_none=True, metadata={
+        "description": "When the contact person and the notes of the conversation were "
+                       "erased: on their request, or LEAD_CONTACT_RETENTION_DAYS after the "
+                       "lead was closed."})
     version = fields.Integer()
     received_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()

@@ -82,6 +82,14 @@ def test_a_member_brings_in_a_lead_takes_contact_and_an_operator_converts_it(gat
     again = gateway.as_operator("POST", f"/v1/leads/{lead['id']}/closure",
                                 json={"reason": "Too late."})
     assert again.status_code == 409 and again.json()["rule"] == "LeadTransitionNotAllowed"
+    erasure = f"/v1/leads/{lead['id']}/contact-erasure"
+    assert gateway.call("POST", erasure, token=ada["token"]).status_code == 403
+    erased = gateway.as_operator("POST", erasure)
+    assert erased.status_code == 200, erased.text
+    assert (erased.json()["contact"], erased.json()["status"]) == (None, "converted")
+    assert erased.json()["qualification"]["notes"] == ""
+    assert gateway.as_operator("POST", f"/v1/leads/{uuid.uuid4()}/contact-erasure"
+                               ).status_code == 404
 
 
 def test_a_member_records_only_its_own_finds_and_clients_reach_no_lead(gateway, world):

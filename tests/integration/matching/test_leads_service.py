@@ -8,12 +8,15 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from nameko.standalone.events import event_dispatcher
-from sqlalchemy import update
+from sqlalchemy import select, update
+from sqlalchemy.orm import sessionmaker
 
 from infra.db import make_engine
 from infra.errors import Conflict, Invalid, NotFound, ServiceError
 from infra.events import envelope
-from services.matching.models import clients, meetings
+from services.matching.domain import use_cases
+from services.matching.models import clients, leads, meetings
+from services.matching.unit_of_work import MatchingUnitOfWork
 from tests.support.waiting import eventually
 
 TODAY = date.today()
@@ -244,3 +247,43 @@ def test_invoices_from_billing_join_the_relationship_once(coop, nameko_config):
     assert (invoice["number"], invoice["gross_total"]) == ("2027-0042", "1210.00")
     entries = [e["kind"] for e in matching.get_relationship(client_id)["entries"]]
     assert entries.count("invoice_issued") == 1 and entries.count("invoice_paid") == 1
+
+
+def stored_contact(engine, lead_id: str) -> tuple:
+    with engine.connect() as connection:
+        row = connection.execute(select(leads).where(leads.c.id == lead_id)).one()
+    return (row.contact_name, row.contact_email, row.contact_phone, row.qualification_notes)
+
+
+def test_a_contact_who_asks_is_erased_and_the_open_lead_closed(coop, tap, matching_db):
+    matching = coop.rpc.matching
+    received = matching.receive_lead(lead())
+    matching.qualify_lead(received["id"], {"contacted_on": TODAY.isoformat(),
+                                           "notes": "Eva Smit, mobile 06 1234 5678."})
+    erased = matching.erase_lead_contact(received["id"])
+    assert (erased["contact"], erased["status"]) == (None, "closed")
+    assert erased["qualification"]["notes"] == "" and erased["contact_erased_at"]
+    assert matching.get_lead(received["id"]) == erased
+    assert stored_contact(matching_db, received["id"]) == (None, None, None, "")
+    [closing] = tap.wait_for("lead_closed", lead_id=received["id"])
+    assert "Eva" not in json.dumps(closing) and "1234" not in json.dumps(closing)
+    assert matching.erase_lead_contact(received["id"]) == erased
+    assert isinstance(error_of(lambda: matching.erase_lead_contact(str(uuid.uuid4()))),
+                      NotFound)
+
+
+def test_contacts_of_leads_closed_longer_ago_than_the_retention_are_erased(coop, matching_db):
+    matching = coop.rpc.matching
+    old, recent, still_open = (matching.receive_lead(lead()) for _ in range(3))
+    for closing in (old, recent):
+        matching.close_lead(closing["id"], {"reason": "No budget."})
+    with matching_db.begin() as connection:
+        connection.execute(update(leads).where(leads.c.id == old["id"]).values(
+            updated_at=datetime.now(UTC) - timedelta(days=366)))
+    uow = MatchingUnitOfWork(sessionmaker(matching_db, expire_on_commit=False))
+    assert use_cases.erase_outlived_lead_contacts(
+        uow, datetime.now(UTC), timedelta(days=365)) >= 1
+    assert matching.get_lead(old["id"])["contact"] is None
+    assert stored_contact(matching_db, old["id"])[:3] == (None, None, None)
+    for kept in (recent, still_open):
+        assert matching.get_lead(kept["id"])["contact"]["name"] == "Eva Smit"

@@ -159,6 +159,11 @@ class FakeLeadRepository:
     def for_client(self, client_id):
         return [lead for _, lead in self.rows if lead.client_id == client_id]
 
+    def with_contact_outlived(self, last_change_before, limit):
+        return [lead for _, lead in self.rows
+                if lead.status == "closed" and lead.contact_erased_at is None
+                and lead.updated_at <= last_change_before][:limit]
+
 
 class FakeRelationships:
     """Contact from notes and leads only: meetings are the SQL adapter's (integration)."""

@@ -193,3 +193,45 @@ def test_closing_is_announced_without_the_reason():
     assert "Eva" not in json.dumps(data)
     with pytest.raises(LeadTransitionNotAllowed):
         use_cases.close_lead(uow, lead.id, "Again.")
+
+
+def test_erasing_an_open_leads_contact_closes_it_and_announces_the_closing_only():
+    uow = FakeUnitOfWork()
+    lead = use_cases.receive_lead(uow, lead_details())
+    use_cases.qualify_lead(uow, lead.id, TODAY, None, "Eva Smit called back.", TODAY)
+    erased = use_cases.erase_lead_contact(uow, lead.id)
+    stored = use_cases.get_lead(uow, lead.id)
+    assert stored.contact is None and stored.qualification.notes == ""
+    assert erased.status == "closed"
+    event = uow.published[-1]
+    assert (event.type, event.subject) == ("lead_closed", lead.id)
+    published = len(uow.published)
+    use_cases.erase_lead_contact(uow, lead.id)
+    assert len(uow.published) == published
+
+
+def test_erasing_a_closed_leads_contact_announces_nothing():
+    uow = FakeUnitOfWork()
+    lead = use_cases.receive_lead(uow, lead_details())
+    use_cases.close_lead(uow, lead.id, "Went elsewhere.")
+    published = len(uow.published)
+    assert use_cases.erase_lead_contact(uow, lead.id).contact is None
+    assert len(uow.published) == published
+
+
+def test_an_unknown_lead_cannot_be_erased():
+    with pytest.raises(LeadNotFound):
+        use_cases.erase_lead_contact(FakeUnitOfWork(), "no-such-lead")
+
+
+def test_contacts_of_final_leads_older_than_the_retention_are_erased_in_batches():
+    uow = FakeUnitOfWork()
+    retention = timedelta(days=365)
+    leads = [use_cases.receive_lead(uow, lead_details()) for _ in range(5)]
+    for lead in leads[:4]:
+        use_cases.close_lead(uow, lead.id, "No budget.")
+    now = max(lead.updated_at for lead in leads) + retention
+    leads[3].updated_at = now - retention + timedelta(seconds=1)  # a second too young
+    assert use_cases.erase_outlived_lead_contacts(uow, now, retention, batch_size=2) == 3
+    assert [lead.contact is None for lead in leads] == [True, True, True, False, False]
+    assert use_cases.erase_outlived_lead_contacts(uow, now, retention, batch_size=2) == 0

@@ -1,6 +1,6 @@
 """A lead's rules and lifecycle, without storage: every legal and every illegal step."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -199,3 +199,50 @@ def test_contact_about_a_lead_is_the_contact_day_and_a_held_intake():
     lead = lead_in("intake_planned")
     assert lead.contact_days(date(2026, 11, 30)) == [date(2026, 11, 20)]
     assert lead.contact_days(date(2026, 12, 1)) == [date(2026, 11, 20), date(2026, 12, 1)]
+
+
+@pytest.mark.parametrize("status", ["received", "qualified", "intake_planned"])
+def test_erasing_an_open_leads_contact_closes_it_and_forgets_person_and_notes(status):
+    lead = lead_in(status)
+    later = NOW + timedelta(hours=1)
+    assert lead.erase_contact(later) is True
+    assert (lead.status, lead.closed_from) == ("closed", status)
+    assert lead.closed_reason == "The contact person asked for their details to be erased."
+    assert lead.contact is None and lead.contact_erased_at == later
+    if lead.qualification is not None:
+        assert lead.qualification.notes == ""
+        assert lead.qualification.contacted_on == date(2026, 11, 20)
+    assert lead.organisation == "Gemeente Utrecht" and lead.skills == ["python"]
+
+
+@pytest.mark.parametrize("status", ["converted", "closed"])
+def test_erasing_a_final_leads_contact_keeps_its_status_and_reason(status):
+    lead = lead_in(status)
+    reason, version = lead.closed_reason, lead.version
+    assert lead.erase_contact(NOW) is True
+    assert (lead.status, lead.closed_reason, lead.version) == (status, reason, version + 1)
+    assert lead.contact is None
+
+
+def test_erasing_twice_changes_nothing_the_second_time():
+    lead = lead_in("closed")
+    lead.erase_contact(NOW)
+    version = lead.version
+    assert lead.erase_contact(NOW + timedelta(days=1)) is False
+    assert (lead.version, lead.contact_erased_at) == (version, NOW)
+
+
+@pytest.mark.parametrize(("status", "age", "erased", "outlived"), [
+    ("closed", timedelta(days=365), False, True),
+    ("converted", timedelta(days=800), False, False),  # part of a client relationship
+    ("closed", timedelta(days=364, hours=23), False, False),
+    ("received", timedelta(days=800), False, False),
+    ("intake_planned", timedelta(days=800), False, False),
+    ("closed", timedelta(days=800), True, False),
+])
+def test_a_contact_outlives_its_retention_only_when_the_lead_is_final_and_old_enough(
+        status, age, erased, outlived):
+    lead = lead_in(status)
+    if erased:
+        lead.erase_contact(NOW)
+    assert lead.contact_outlived(timedelta(days=365), lead.updated_at + age) is outlived

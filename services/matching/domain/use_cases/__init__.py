@@ -23,6 +23,8 @@ from services.matching.domain.use_cases.leads import (
     assign_lead,
     close_lead,
     convert_lead,
+    erase_lead_contact,
+    erase_outlived_lead_contacts,
     get_lead,
     list_leads,
     plan_intake,
@@ -75,7 +77,8 @@ __all__ = [
     "start_project", "tell_partners_of_unavailability", "update_client", "update_project",
     # leads and client relationships
     "add_relationship_note", "assign_lead", "change_relationship_settings",
-    "clients_needing_attention", "close_lead", "convert_lead", "get_lead", "get_relationship",
+    "clients_needing_attention", "close_lead", "convert_lead", "erase_lead_contact",
+    "erase_outlived_lead_contacts", "get_lead", "get_relationship",
     "get_relationship_settings", "list_leads", "plan_intake", "qualify_lead", "receive_lead",
     "record_invoice_issued", "record_invoice_paid", "set_relationship_owner",
 ]

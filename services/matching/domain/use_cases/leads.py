@@ -4,7 +4,7 @@
 from the token): a lead not assigned to that member is not found. Operators pass none.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from infra.errors import Invalid
 from services.matching.domain.client import Client
@@ -158,6 +158,38 @@ def close_lead(uow: UnitOfWork, lead_id: str, reason: str) -> Lead:
         uow.publish(lead_closed(lead))
         uow.commit()
         return lead
+
+
+def erase_lead_contact(uow: UnitOfWork, lead_id: str) -> Lead:
+    """The contact person asked to be forgotten: their details and the notes of the
+    conversation go; an open lead is closed (and `lead_closed` told). Erasing again
+    changes nothing."""
+    with uow:
+        lead = find_lead(uow, lead_id, None)
+        was_open = lead.is_open
+        if lead.erase_contact(_now()):
+            uow.leads.save(lead)
+            if was_open:
+                uow.publish(lead_closed(lead))
+            uow.commit()
+        return lead
+
+
+def erase_outlived_lead_contacts(uow: UnitOfWork, now: datetime, retention: timedelta,
+                                 batch_size: int = 200) -> int:
+    """Erase the contact of every lead closed `retention` or longer ago, one batch per
+    transaction. Returns how many were erased."""
+    erased = 0
+    while True:
+        with uow:
+            leads = uow.leads.with_contact_outlived(now - retention, batch_size)
+            for lead in leads:
+                lead.erase_contact(now)
+                uow.leads.save(lead)
+            uow.commit()
+        erased += len(leads)
+        if len(leads) < batch_size:
+            return erased
 
 
 def _prefixed(prefix: str, make):
