@@ -48,6 +48,9 @@ class ReceivedEvents(Protocol):
 class Outbound(Protocol):
     def add(self, event: OutboundEvent) -> None: ...
 
+    def last_queued_at(self, event_type: str) -> datetime | None:
+        """When the newest event of `event_type` was queued for any partner; None: never."""
+
 
 class UnitOfWork(Protocol):
     partners: Partners

@@ -31,7 +31,7 @@ from services.federation.schemas.flows import (
 )
 
 log = logging.getLogger(__name__)
-DAY = 24 * 3600
+HOUR = 3600
 
 
 class FlowEntrypoints:
@@ -99,12 +99,15 @@ class FlowEntrypoints:
         self.partner_outbox.wake()
         return SkillSupplySharingSchema().dump({**supply, "partners": len(queued)})
 
-    @timer(interval=DAY)
+    @timer(interval=HOUR)
     def share_skill_supply_daily(self):
+        """Once a day, checked hourly: a timer starts counting again at every restart, so
+        a daily one would never fire in a coop that restarts more often."""
         try:
-            self.share_skill_supply()
-        except Exception:  # matching away: tomorrow again; an operator can share by hand
-            log.exception("could not share the skill supply today")
+            if flows.skill_supply_due(self.uow, datetime.now(UTC)):
+                self.share_skill_supply()
+        except Exception:  # matching away: within the hour again; an operator can share by hand
+            log.exception("could not share the skill supply")
 
     @event_handler("federation", "partner_skill_supply_shared")
     def on_partner_skill_supply_shared(self, event):

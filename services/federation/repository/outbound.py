@@ -1,6 +1,8 @@
 """Events queued for partners (written by `send`, drained by the relay)."""
 
-from sqlalchemy import insert
+from datetime import datetime
+
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from services.federation.domain.ports import OutboundEvent
@@ -16,3 +18,8 @@ class SqlOutbound:
             event_id=event.id, partner_id=event.partner_id, event_type=event.type,
             subject=event.subject, body=event.body.decode("utf-8"),
             created_at=event.queued_at, attempts=0))
+
+    def last_queued_at(self, event_type: str) -> datetime | None:
+        return self.session.execute(
+            select(func.max(outbound_events.c.created_at))
+            .where(outbound_events.c.event_type == event_type)).scalar()

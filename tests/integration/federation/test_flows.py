@@ -4,11 +4,16 @@ is kept and readable."""
 
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from nameko.standalone.events import event_dispatcher
+from sqlalchemy.orm import sessionmaker
 
+from infra.db import make_engine
 from infra.events import envelope
+from services.federation.domain.use_cases.flows import skill_supply_due
+from services.federation.unit_of_work import FederationUnitOfWork
 from tests.support.broker import EventTap
 from tests.support.waiting import eventually
 
@@ -184,3 +189,23 @@ def test_a_partners_skill_supply_is_kept_and_read_per_skill(coops, tap_b):
     [found] = eventually(kept, timeout=10)
     assert (found["partner_id"], found["as_of"]) == (a_at_b, "2026-11-30")
     assert found["skills"] == [{"skill": "python", "members": 12, "verified_members": 7}]
+
+
+def test_our_skill_supply_is_due_again_only_on_the_next_day(coops):
+    a, b = coops
+    b_at_a, _ = register(a, b, [f"{P}skill_supply_shared.v1"], [])
+    engine = make_engine(a.database_url)
+    uow = FederationUnitOfWork(sessionmaker(engine, expire_on_commit=False))
+    try:
+        today = str(datetime.now(UTC).date())
+        with a.rpc() as federation_a:
+            federation_a.send(b_at_a, f"{P}skill_supply_shared.v1", today,
+                              {"as_of": today, "skills": []})
+        with uow:
+            sent_at = uow.outbound.last_queued_at(f"{P}skill_supply_shared.v1")
+        assert datetime.now(UTC) - sent_at < timedelta(seconds=30)
+        assert skill_supply_due(uow, sent_at) is False
+        assert skill_supply_due(uow, sent_at.replace(hour=23, minute=59, second=59)) is False
+        assert skill_supply_due(uow, sent_at + timedelta(days=1)) is True
+    finally:
+        engine.dispose()

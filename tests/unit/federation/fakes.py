@@ -56,6 +56,10 @@ class FakeOutbound(_Tables):
     def add(self, event):
         self.t["outbound"].append(event)
 
+    def last_queued_at(self, event_type):
+        return max((e.queued_at for e in self.t["outbound"] if e.type == event_type),
+                   default=None)
+
 
 class FakeUnitOfWork:
     def __init__(self):

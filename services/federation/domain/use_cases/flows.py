@@ -121,6 +121,16 @@ def broadcast(uow, event: dict | None, event_type: str, subject: str, data: dict
         return queued
 
 
+def skill_supply_due(uow, now: datetime) -> bool:
+    """Whether today's skill supply is still to be shared: a partner shares it with us, and
+    none was sent today (UTC; the supply is counted per day)."""
+    with uow:
+        if not any(partner.shares(SKILL_SUPPLY) for partner in _all_partners(uow)):
+            return False
+        last = uow.outbound.last_queued_at(SKILL_SUPPLY)
+        return last is None or last.astimezone(UTC).date() < now.astimezone(UTC).date()
+
+
 def record_skill_supply(uow, event: dict, supply: PartnerSkillSupply) -> bool:
     """Keep a partner's shared skill supply, replacing an older one; once per event."""
     with uow:
