@@ -311,6 +311,7 @@ client_invoices = Table(
     Column("due_date", Date),
     Column("gross_total", Numeric(14, 2)),
     Column("paid_on", Date),
+    Column("credited_invoice", String(40)),  # a credit note: the number it credits
 )
 
 # --- Federation flows: our seat offers to partner coops (we borrow) ---------------------------

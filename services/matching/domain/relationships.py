@@ -14,11 +14,12 @@ clients at once.
 
 The **timeline** tells the relationship oldest first: registration, leads, projects and
 their status changes, held meetings with their ratings, notes, who keeps the
-relationship, invoices (from billing's events).
+relationship, invoices and credit notes (from billing's events).
 """
 
 import uuid
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -73,7 +74,10 @@ class RelationshipNote:
 
 @dataclass(frozen=True)
 class ClientInvoice:
-    """What matching keeps of billing's invoices: enough to tell the relationship."""
+    """What matching keeps of billing's invoices and credit notes: enough to tell the
+    relationship. A credit note names the invoice it credits (`credited_invoice`, a
+    number); its `gross_total` is what it takes off, a positive amount, as billing has it.
+    `credited` is what credit notes took off an invoice (see `with_credits`)."""
 
     invoice_id: str
     client_id: str
@@ -83,10 +87,34 @@ class ClientInvoice:
     due_date: date | None = None
     gross_total: Decimal | None = None
     paid_on: date | None = None
+    credited_invoice: str | None = None
+    credited: Decimal = Decimal("0.00")
+
+    @property
+    def is_credit_note(self) -> bool:
+        return self.credited_invoice is not None
 
     @property
     def status(self) -> str:
-        return "paid" if self.paid_on else "issued"
+        """`credit_note`; `paid`; `credited` (credit notes took all of it off); `issued`."""
+        if self.is_credit_note:
+            return "credit_note"
+        if self.paid_on:
+            return "paid"
+        if self.gross_total is not None and self.credited and self.credited >= self.gross_total:
+            return "credited"
+        return "issued"
+
+
+def with_credits(invoices: list[ClientInvoice]) -> list[ClientInvoice]:
+    """`invoices`, each invoice carrying what the credit notes among them took off it."""
+    credits = defaultdict(Decimal)
+    for note in invoices:
+        if note.is_credit_note and note.gross_total is not None:
+            credits[note.credited_invoice] += note.gross_total
+    return [replace(invoice, credited=credits[invoice.number])
+            if not invoice.is_credit_note and invoice.number in credits else invoice
+            for invoice in invoices]
 
 
 @dataclass(frozen=True)
@@ -226,8 +254,13 @@ def invoice_entries(invoices: list[ClientInvoice]) -> list[RelationshipEntry]:
     entries = []
     for invoice in invoices:
         data = {"invoice_id": invoice.invoice_id, "number": invoice.number}
-        if invoice.issue_date is not None:
-            total = f"EUR {invoice.gross_total}" if invoice.gross_total is not None else ""
+        total = f"EUR {invoice.gross_total}" if invoice.gross_total is not None else ""
+        if invoice.issue_date is not None and invoice.is_credit_note:
+            entries.append(RelationshipEntry(
+                invoice.issue_date, "credit_note_issued",
+                f"Credit note {invoice.number} on invoice {invoice.credited_invoice}: {total}.",
+                invoice.project_id, {**data, "credited_invoice": invoice.credited_invoice}))
+        elif invoice.issue_date is not None:
             due = f", due {invoice.due_date}" if invoice.due_date else ""
             entries.append(RelationshipEntry(invoice.issue_date, "invoice_issued",
                                              f"Invoice {invoice.number} issued: {total}{due}.",
@@ -258,6 +291,7 @@ def relationship(client, owners: list[RelationshipOwner], leads: list, projects:
                  timelines: dict, meetings: dict, notes: list[RelationshipNote],
                  invoices: list[ClientInvoice], today: date, after_weeks: int) -> Relationship:
     """The whole relationship; `timelines` and `meetings` are by project id."""
+    invoices = with_credits(invoices)
     entries = [RelationshipEntry(client.created_at.date(), "client_registered",
                                  f"{client.name} was registered as a client.")]
     contact_days = [note.contacted_on for note in notes]

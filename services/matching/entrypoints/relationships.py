@@ -14,6 +14,7 @@ from services.matching.domain import use_cases
 from services.matching.domain.relationships import ClientInvoice
 from services.matching.schemas.relationships import (
     AttentionPageSchema,
+    CreditNoteIssuedDataSchema,
     InvoiceIssuedDataSchema,
     InvoicePaidDataSchema,
     NoteDetailsSchema,
@@ -72,6 +73,12 @@ class RelationshipEntrypoints:
     def on_invoice_issued(self, event):
         event = EnvelopeSchema().load(event)
         data = InvoiceIssuedDataSchema().load(event["data"])
+        use_cases.record_invoice_issued(self.uow, event, ClientInvoice(**data))
+
+    @event_handler("billing", "credit_note_issued")
+    def on_credit_note_issued(self, event):
+        event = EnvelopeSchema().load(event)
+        data = CreditNoteIssuedDataSchema().load(event["data"])
         use_cases.record_invoice_issued(self.uow, event, ClientInvoice(**data))
 
     @event_handler("billing", "invoice_paid")

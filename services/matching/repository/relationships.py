@@ -35,7 +35,7 @@ RELATIONSHIPS = "relationships"  # the row of `settings`
 _NOTE_FIELDS = ("id", "client_id", "contacted_on", "kind", "member_id", "summary",
                 "recorded_at")
 _INVOICE_FIELDS = ("invoice_id", "client_id", "number", "project_id", "issue_date", "due_date",
-                   "gross_total", "paid_on")
+                   "gross_total", "paid_on", "credited_invoice")
 
 
 class SqlRelationships:

@@ -72,7 +72,7 @@ class RelationshipEntrySchema(Schema):
                                                   "the project timeline's kinds, "
                                                   "introduction, checkin, note, "
                                                   "relationship_owner, invoice_issued, "
-                                                  "invoice_paid."})
+                                                  "invoice_paid, credit_note_issued."})
     summary = fields.String()
     project_id = fields.String(allow_none=True)
     data = fields.Dict()
@@ -100,9 +100,16 @@ class ClientInvoiceSchema(Schema):
     project_id = fields.String(allow_none=True)
     issue_date = fields.Date(allow_none=True)
     due_date = fields.Date(allow_none=True)
-    gross_total = Money(allow_none=True, minimum=Decimal("-100000000"))
-    status = fields.String(validate=validate.OneOf(("issued", "paid")))
+    gross_total = Money(allow_none=True, minimum=Decimal("-100000000"), metadata={
+        "description": "EUR; a credit note: what it takes off (positive, as billing has it)."})
+    status = fields.String(
+        validate=validate.OneOf(("issued", "paid", "credited", "credit_note")), metadata={
+            "description": "An invoice: issued, paid, or credited (credit notes took all of "
+                           "it off); a credit note: credit_note."})
     paid_on = fields.Date(allow_none=True)
+    credited_invoice = fields.String(allow_none=True, metadata={
+        "description": "A credit note: the number of the invoice it credits; else null."})
+    credited = Money(metadata={"description": "An invoice: EUR its credit notes took off."})
 
 
 class RelationshipSchema(Schema):
@@ -158,6 +165,10 @@ class InvoiceIssuedDataSchema(_BillingEventSchema):
     issue_date = fields.Date(load_default=None, allow_none=True)
     due_date = fields.Date(load_default=None, allow_none=True)
     gross_total = Money(load_default=None, allow_none=True, minimum=Decimal("-100000000"))
+
+
+class CreditNoteIssuedDataSchema(InvoiceIssuedDataSchema):
+    credited_invoice = fields.String(required=True, validate=validate.Length(min=1, max=40))
 
 
 class InvoicePaidDataSchema(_BillingEventSchema):

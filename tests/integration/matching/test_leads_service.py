@@ -249,6 +249,36 @@ def test_invoices_from_billing_join_the_relationship_once(coop, nameko_config):
     assert entries.count("invoice_issued") == 1 and entries.count("invoice_paid") == 1
 
 
+def test_a_credit_note_joins_the_relationship_and_credits_its_invoice(coop, nameko_config):
+    matching = coop.rpc.matching
+    client_id = coop.client("Credited BV")
+    invoice_id, note_id = str(uuid.uuid4()), str(uuid.uuid4())
+    totals = {"net_total": "1000.00", "vat_total": "210.00", "gross_total": "1210.00"}
+    common = {"client_id": client_id, "project_id": None, "issue_date": TODAY.isoformat(),
+              "due_date": (TODAY + timedelta(days=30)).isoformat(), "member_ids": [], **totals}
+    issued = envelope("billing", "invoice_issued", invoice_id, {
+        "invoice_id": invoice_id, "number": "2027-0050", **common})
+    credited = envelope("billing", "credit_note_issued", note_id, {
+        "invoice_id": note_id, "number": "2027-0051", "credited_invoice": "2027-0050",
+        "reason": "Wrong project", **common})
+    dispatch = event_dispatcher(nameko_config)
+    for event in (credited, issued, credited):  # out of order, and delivered twice
+        dispatch("billing", event["type"], event)
+
+    def both():
+        invoices = matching.get_relationship(client_id)["invoices"]
+        return len(invoices) == 2 and all(i["issue_date"] for i in invoices) and invoices
+    by_number = {i["number"]: i for i in eventually(both, timeout=10)}
+    assert (by_number["2027-0050"]["status"], by_number["2027-0050"]["credited"]) == (
+        "credited", "1210.00")
+    assert (by_number["2027-0051"]["status"], by_number["2027-0051"]["credited_invoice"]) == (
+        "credit_note", "2027-0050")
+    entries = [e for e in matching.get_relationship(client_id)["entries"]
+               if e["kind"] == "credit_note_issued"]
+    assert [e["summary"] for e in entries] == [
+        "Credit note 2027-0051 on invoice 2027-0050: EUR 1210.00."]
+
+
 def stored_contact(engine, lead_id: str) -> tuple:
     with engine.connect() as connection:
         row = connection.execute(select(leads).where(leads.c.id == lead_id)).one()

@@ -24,9 +24,11 @@ from services.matching.domain.relationships import (
     RelationshipNote,
     RelationshipOwner,
     RelationshipSettings,
+    invoice_entries,
     meeting_contact_day,
     needs_attention,
     relationship,
+    with_credits,
 )
 from services.matching.domain.timeline import TimelineEntry
 from tests.unit.matching.fakes import FakeUnitOfWork
@@ -220,3 +222,38 @@ def test_invoices_from_billing_are_kept_once_per_event_in_any_order():
     [kept] = uow.relationships.invoices("c1")
     assert (kept.status, kept.paid_on, kept.gross_total) == (
         "paid", date(2027, 2, 20), Decimal("1210.00"))
+
+
+def invoice(number: str, total: str, credits: str | None = None,
+            paid_on: date | None = None) -> ClientInvoice:
+    return ClientInvoice(f"id-{number}", "c1", number, "p1", date(2027, 2, 1),
+                         date(2027, 3, 3), Decimal(total), paid_on, credits)
+
+
+@pytest.mark.parametrize(("notes", "status", "credited"), [
+    ([], "issued", "0.00"),
+    (["205.70"], "issued", "205.70"),  # partly credited: the rest is still owed
+    (["205.70", "1004.30"], "credited", "1210.00"),
+])
+def test_an_invoice_is_credited_once_its_credit_notes_took_all_of_it_off(notes, status,
+                                                                         credited):
+    invoices = [invoice("2027-0001", "1210.00"), invoice("2027-0009", "99.00")] + [
+        invoice(f"2027-00{10 + i}", total, credits="2027-0001")
+        for i, total in enumerate(notes)]
+    first, other, *credit_notes = with_credits(invoices)
+    assert (first.status, first.credited) == (status, Decimal(credited))
+    assert (other.status, other.credited) == ("issued", Decimal("0.00"))
+    assert [note.status for note in credit_notes] == ["credit_note"] * len(notes)
+
+
+def test_a_paid_invoice_stays_paid_when_credited_afterwards():
+    paid, note = with_credits([invoice("2027-0001", "100.00", paid_on=date(2027, 2, 9)),
+                               invoice("2027-0002", "100.00", credits="2027-0001")])
+    assert (paid.status, paid.credited) == ("paid", Decimal("100.00"))
+
+
+def test_a_credit_note_is_told_in_the_timeline_with_the_invoice_it_credits():
+    [entry] = invoice_entries([invoice("2027-0002", "205.70", credits="2027-0001")])
+    assert (entry.kind, entry.on) == ("credit_note_issued", date(2027, 2, 1))
+    assert entry.summary == "Credit note 2027-0002 on invoice 2027-0001: EUR 205.70."
+    assert entry.data["credited_invoice"] == "2027-0001"
