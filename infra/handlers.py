@@ -23,7 +23,7 @@ from nameko.amqp.publish import Publisher
 from nameko.constants import AMQP_URI_CONFIG_KEY
 from nameko.events import EventHandler as NamekoEventHandler
 
-from infra.errors import Invalid
+from infra.errors import Conflict, Invalid
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,9 @@ DEFAULT_RETRY_DELAYS_MS = (1_000, 5_000, 30_000, 120_000, 600_000)
 ATTEMPT_HEADER = "x-multitalent-attempt"
 ERROR_HEADER = "x-multitalent-error"
 PERMANENT_ERRORS = (Invalid, ValidationError)
+# nameko logs these at WARNING instead of ERROR: a Conflict is a race with another worker
+# that the retry resolves, a permanent error is parked (and logged as an ERROR below)
+EXPECTED_ERRORS = (Conflict, *PERMANENT_ERRORS)
 
 
 def retry_queue(queue_name: str, delay_ms: int) -> Queue:
@@ -57,6 +60,9 @@ def next_step(attempt: int, error: Exception, delays_ms) -> int | None:
 
 
 class EventHandler(NamekoEventHandler):
+    def __init__(self, *args, expected_exceptions=EXPECTED_ERRORS, **kwargs):
+        super().__init__(*args, expected_exceptions=expected_exceptions, **kwargs)
+
     def setup(self):
         super().setup()
         config = self.container.config

@@ -1,5 +1,6 @@
 """Failing event handlers on a real broker: retried with backoff, then parked, never dropped."""
 
+import logging
 import uuid
 
 import pytest
@@ -7,7 +8,7 @@ from kombu import Connection
 from nameko.containers import ServiceContainer
 from nameko.standalone.events import event_dispatcher
 
-from infra.errors import Invalid
+from infra.errors import Conflict, Invalid
 from infra.handlers import ATTEMPT_HEADER, ERROR_HEADER, event_handler, parked_queue
 from tests.support.waiting import eventually
 
@@ -22,6 +23,8 @@ class FlakyService:
     def on_thing(self, event):
         attempts = calls.setdefault(event["id"], [])
         attempts.append(event)
+        if event.get("conflict") and len(attempts) == 1:
+            raise Conflict("another worker changed it meanwhile")
         if event["fail"] == "always" or len(attempts) <= event["fail"]:
             raise ConnectionError("database went away")
 
@@ -77,3 +80,13 @@ def test_a_malformed_event_is_parked_without_retrying(flaky, amqp_uri):
     message = eventually(lambda: parked(amqp_uri, MALFORMED_QUEUE, event_id), timeout=5)
     assert len(calls[event_id]) == 1
     assert "Invalid" in message.headers[ERROR_HEADER]
+
+
+def test_a_conflict_is_retried_and_logged_as_a_warning_not_an_error(flaky, caplog):
+    event_id = str(uuid.uuid4())
+    with caplog.at_level(logging.WARNING, logger="nameko.containers"):
+        flaky(SOURCE, "thing_happened", {"id": event_id, "fail": 0, "conflict": True})
+        eventually(lambda: len(calls.get(event_id, [])) == 2, timeout=5)
+    about_it = [r for r in caplog.records
+                if r.name == "nameko.containers" and "changed it meanwhile" in r.getMessage()]
+    assert [r.levelname for r in about_it] == ["WARNING"]
