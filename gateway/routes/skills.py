@@ -6,6 +6,7 @@ from gateway.requests import checked, json_body, query_args
 from services.members.schemas import MemberSchema
 from services.members.schemas.skills import (
     NewSkillSchema,
+    SkillChangesSchema,
     SkillSchema,
     SkillsDeclarationSchema,
     TaxonomyQuerySchema,
@@ -24,6 +25,13 @@ class SkillRoutes:
                                         problems=(409,)), roles=("operator",))
     def add_skill(self, request):
         return 201, self.members.add_skill(json_body(request))
+
+    @api("PATCH", "/v1/skills/<slug>",
+         RouteDoc("Rename a skill (English or Dutch), move it to another category or change "
+                  "its ESCO link; its slug stays", "skills", body=SkillChangesSchema,
+                  response=SkillSchema), roles=("operator",))
+    def change_skill(self, request, slug):
+        return self.members.change_skill(slug, json_body(request))
 
     @api("PUT", "/v1/members/<member_id>/skills",
          RouteDoc("Declare a member's skills (replaces the declaration; verified levels stay)",

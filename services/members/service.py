@@ -49,6 +49,7 @@ from services.members.schemas.lifecycle import (
 from services.members.schemas.privacy import MemberExportSchema
 from services.members.schemas.skills import (
     NewSkillSchema,
+    SkillChangesSchema,
     SkillSchema,
     SkillsDeclarationSchema,
     SkillVerificationWithdrawnSchema,
@@ -159,6 +160,11 @@ class MembersService:
     def add_skill(self, skill):
         skill = Skill(**NewSkillSchema().load(skill))
         return SkillSchema().dump(use_cases.add_skill(self.uow, skill))
+
+    @rpc
+    def change_skill(self, slug, changes):
+        changes = SkillChangesSchema().load(changes)
+        return SkillSchema().dump(use_cases.change_skill(self.uow, str(slug), changes))
 
     @rpc
     def set_skills(self, member_id, skills):

@@ -182,6 +182,11 @@ class SkillAlreadyExists(Conflict):
                          _field("slug", "This skill already exists."))
 
 
+class SkillNotFound(NotFound):
+    def __init__(self, slug: str):
+        super().__init__(f"The taxonomy has no skill {slug!r}.")
+
+
 class UnknownSkillCategory(Invalid):
     def __init__(self, category: str, known: list[str]):
         super().__init__(

@@ -52,6 +52,9 @@ class SkillRepository(Protocol):
 
     def add(self, skill: Skill) -> None: ...
 
+    def put(self, skill: Skill) -> None:
+        """Store the coop's version of a skill (added or shipped), replacing any earlier."""
+
 
 class UnitOfWork(Protocol):
     members: MemberRepository

@@ -9,6 +9,10 @@ even when the member no longer declares it (its self-assessed level is then empt
 Skills and categories have an English `name` and a Dutch `name_nl` (the coop's website is
 in both languages). A skill an operator added without a Dutch name is called by its English
 name in Dutch too (`dutch_name`).
+
+An operator may rename a skill (English or Dutch), move it to another category or change
+its ESCO link; its slug, which members' skills, projects and partners' events refer to,
+never changes. A change to a shipped skill is stored as the coop's own version of it.
 """
 
 import re
@@ -19,6 +23,7 @@ from services.members.domain.errors import (
     DuplicateSkill,
     LevelOutOfRange,
     SkillAlreadyExists,
+    SkillNotFound,
     UnknownSkill,
     UnknownSkillCategory,
 )
@@ -74,9 +79,20 @@ class Taxonomy:
         """What an operator adds must be new and belong to a known category."""
         if self.knows(skill.slug):
             raise SkillAlreadyExists(skill.slug)
+        self._check_category(skill.category)
+
+    def changed(self, slug: str, changes: dict) -> Skill:
+        """The skill `slug` with `changes` (`name`, `name_nl`, `category`, `esco_uri`)."""
+        if not self.knows(slug):
+            raise SkillNotFound(slug)
+        if "category" in changes:
+            self._check_category(changes["category"])
+        return replace(self._skills[slug], **changes)
+
+    def _check_category(self, category: str) -> None:
         known = [category.slug for category in self.categories]
-        if skill.category not in known:
-            raise UnknownSkillCategory(skill.category, known)
+        if category not in known:
+            raise UnknownSkillCategory(category, known)
 
 
 def check_level(level, field: str = "level") -> int:

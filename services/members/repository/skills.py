@@ -1,11 +1,12 @@
-"""The skill taxonomy: the shipped data file plus the skills operators added."""
+"""The skill taxonomy: the shipped data file plus the skills operators added or changed
+(a row with a shipped skill's slug is the coop's version of it, and wins)."""
 
 import json
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from services.members.domain.skills import Skill, SkillCategory, Taxonomy
@@ -41,3 +42,8 @@ class SqlSkillRepository:
             slug=skill.slug, name=skill.name, name_nl=skill.name_nl, category=skill.category,
             esco_uri=skill.esco_uri, added_at=datetime.now(UTC),
         ))
+
+    def put(self, skill: Skill) -> None:
+        """A row overrides the shipped skill of the same slug (see `taxonomy`)."""
+        self.session.execute(delete(skills).where(skills.c.slug == skill.slug))
+        self.add(skill)

@@ -1,6 +1,6 @@
 """Skills in and out: the taxonomy, a member's declaration, learning's verification."""
 
-from marshmallow import EXCLUDE, fields, post_load, validate
+from marshmallow import EXCLUDE, ValidationError, fields, post_load, validate, validates_schema
 
 from infra.schemas import Schema, Text
 from services.members.schemas.fields import MemberIdField, Slug
@@ -36,6 +36,23 @@ class NewSkillSchema(Schema):
     category = Slug(required=True)
     esco_uri = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(
         ESCO_SKILL_URI, error="An ESCO skill URI looks like http://data.europa.eu/esco/skill/<uuid>."))
+
+
+class SkillChangesSchema(Schema):
+    """What an operator changes of a skill: any of these, at least one (never the slug)."""
+
+    name = Text(max_length=100, min_length=1, metadata={
+        "description": "The skill's name in English."})
+    name_nl = Text(max_length=100, min_length=1, allow_none=True, metadata={
+        "description": "The skill's name in Dutch; null: the English name is shown."})
+    category = Slug(metadata={"description": "An existing category."})
+    esco_uri = fields.String(allow_none=True, validate=validate.Regexp(
+        ESCO_SKILL_URI, error="An ESCO skill URI looks like http://data.europa.eu/esco/skill/<uuid>."))
+
+    @validates_schema
+    def at_least_one_change(self, data, **kwargs):
+        if not data:
+            raise ValidationError("Give at least one field to change.")
 
 
 class TaxonomyQuerySchema(Schema):

@@ -251,6 +251,28 @@ def test_dutch_pages_name_skills_in_dutch_and_english_pages_in_english(gateway, 
     assert "Project and programme management" in english_labels
 
 
+def test_an_operator_renames_a_skill_and_its_page_says_so_at_once(gateway, visitor):
+    tag = uuid.uuid4().hex[:6]
+    skill = f"weaving-{tag}"
+    added = gateway.as_operator("POST", "/v1/skills", json={
+        "slug": skill, "name": f"Weaving {tag}", "category": "design"})
+    assert added.status_code == 201, added.text
+    path = f"/v1/skills/{skill}"
+    member = active_member(gateway, f"Wim {tag}")
+    assert gateway.call("PATCH", path, token=member["token"],
+                        json={"name_nl": "Weven"}).status_code == 403
+    renamed = gateway.as_operator("PATCH", path, json={"name_nl": f"Weven {tag}"})
+    assert renamed.status_code == 200, renamed.text
+    assert (renamed.json()["slug"], renamed.json()["name_nl"]) == (skill, f"Weven {tag}")
+    assert texts(html(visitor.get(f"/nl/skills/{skill}")), "//h1") == [f"Weven {tag}"]
+    assert texts(html(visitor.get(f"/en/skills/{skill}")), "//h1") == [f"Weaving {tag}"]
+    empty = gateway.as_operator("PATCH", path, json={})
+    assert empty.status_code == 422
+    assert empty.headers["Content-Type"].startswith("application/problem+json")
+    unknown = gateway.as_operator("PATCH", f"/v1/skills/unknown-{tag}", json={"name": "X"})
+    assert unknown.status_code == 404
+
+
 def test_a_request_becomes_a_lead_that_operators_see(gateway, visitor, lead_count):
     token = visitor.form_token("nl")
     before = lead_count()

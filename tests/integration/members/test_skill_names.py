@@ -76,3 +76,31 @@ def test_the_directory_finds_members_by_the_dutch_name_of_a_skill(members, make_
         assert [item["id"] for item in page["items"]] == [shown["id"]], query
     assert members.list_directory({"q": f"{tag} data-analyse"})["total"] == 1
     assert members.list_directory({"q": f"{tag} boekhouden"})["total"] == 0
+
+
+def test_an_operator_renames_a_shipped_skill_over_rpc(members, members_db):
+    shipped = {s["slug"]: s for s in members.list_skills()["skills"]}["api-design"]
+    try:
+        changed = members.change_skill("api-design", {"name_nl": "Ontwerp van API's"})
+        assert changed == {**shipped, "name_nl": "Ontwerp van API's"}
+        assert stored_dutch_name(members_db, "api-design") == "Ontwerp van API's"
+        listed = {s["slug"]: s for s in members.list_skills()["skills"]}
+        assert listed["api-design"] == changed
+        assert len(listed) == len(members.list_skills()["skills"])
+    finally:  # the session's other tests see the shipped names
+        members.change_skill("api-design", {"name_nl": shipped["name_nl"]})
+
+
+@pytest.mark.parametrize(("slug", "changes", "field"), [
+    ("api-design", {}, "body"),
+    ("api-design", {"category": "crafts"}, "category"),
+    ("api-design", {"name": ""}, "name"),
+    ("api-design", {"slug": "api"}, "slug"),
+])
+def test_a_bad_skill_change_names_the_field_and_changes_nothing(members, slug, changes,
+                                                                field):
+    before = members.list_skills()
+    with pytest.raises(Invalid) as raised:
+        members.change_skill(slug, changes)
+    assert raised.value.errors[0]["field"] == field
+    assert members.list_skills() == before

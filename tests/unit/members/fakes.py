@@ -95,6 +95,9 @@ class FakeSkillRepository:
     def add(self, skill):
         self.added.append(skill)
 
+    def put(self, skill):
+        self.added = [s for s in self.added if s.slug != skill.slug] + [skill]
+
 
 class FakeUnitOfWork:
     def __init__(self):

@@ -12,6 +12,7 @@ from services.members.domain.errors import (
     LevelOutOfRange,
     MemberWasErased,
     SkillAlreadyExists,
+    SkillNotFound,
     UnknownMember,
     UnknownSkill,
     UnknownSkillCategory,
@@ -166,3 +167,33 @@ def test_a_withdrawal_clears_the_verification_unless_an_older_one_arrives_late()
     assert verify(withdrawn, "python", 4, ("e",), march) is None  # older: ignored
     only_verified = {"sql": MemberSkill("sql", verified_level=2, verified_at=march)}
     assert verify(only_verified, "sql", None, (), april) == {}
+
+
+def test_an_operator_renames_a_shipped_skill_and_its_slug_stays(uow):
+    changed = use_cases.change_skill(uow, "machine-learning",
+                                     {"name_nl": "Machine learning", "category": "software"})
+    assert (changed.slug, changed.name, changed.dutch_name, changed.category) == (
+        "machine-learning", "Machine learning", "Machine learning", "software")
+    taxonomy = use_cases.get_taxonomy(uow)
+    assert [s.slug for s in taxonomy.skills("data")] == ["sql"]
+    assert len(taxonomy.skills()) == 5
+    member = founded_coop(uow, 1)[0]
+    use_cases.set_skills(uow, member.id, [{"skill": "machine-learning", "level": 3}])
+
+
+def test_without_its_dutch_name_a_skill_is_called_by_its_english_one(uow):
+    use_cases.add_skill(uow, Skill("kotlin", "Kotlin", "software", name_nl="Kotlijn"))
+    changed = use_cases.change_skill(uow, "kotlin", {"name_nl": None, "name": "Kotlin/JVM"})
+    assert changed.dutch_name == "Kotlin/JVM"
+    [stored] = [s for s in use_cases.get_taxonomy(uow).skills() if s.slug == "kotlin"]
+    assert stored == changed
+
+
+def test_an_unknown_skill_or_category_cannot_be_changed_and_nothing_is_stored(uow):
+    with pytest.raises(SkillNotFound):
+        use_cases.change_skill(uow, "cobol", {"name": "COBOL"})
+    with pytest.raises(UnknownSkillCategory) as raised:
+        use_cases.change_skill(uow, "sql", {"category": "crafts", "name": "Structured"})
+    assert raised.value.errors[0]["field"] == "category"
+    [sql] = [s for s in use_cases.get_taxonomy(uow).skills() if s.slug == "sql"]
+    assert (sql.name, sql.category) == ("SQL", "data")

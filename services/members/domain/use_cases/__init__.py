@@ -39,6 +39,7 @@ from services.members.domain.use_cases.registration import (
 )
 from services.members.domain.use_cases.skills import (
     add_skill,
+    change_skill,
     get_taxonomy,
     record_skill_verification,
     set_skills,
@@ -47,7 +48,7 @@ from services.members.domain.use_cases.weekly_availability import availability
 
 __all__ = [
     "MemberExport", "activate_member", "add_skill", "add_unavailability", "apply_to_join",
-    "change_capacity",
+    "change_capacity", "change_skill",
     "change_unavailability", "coop_figures", "create_member", "get_directory_profile",
     "list_directory", "erase_member", "export_member",
     "get_admission", "get_capacity", "get_member", "get_taxonomy", "give_notice",

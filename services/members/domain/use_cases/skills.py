@@ -24,6 +24,15 @@ def add_skill(uow: UnitOfWork, skill: Skill) -> Skill:
         return skill
 
 
+def change_skill(uow: UnitOfWork, slug: str, changes: dict) -> Skill:
+    """An operator renames a skill, moves it to another category or changes its ESCO link."""
+    with uow:
+        skill = uow.skills.taxonomy().changed(slug, changes)
+        uow.skills.put(skill)
+        uow.commit()
+        return skill
+
+
 def set_skills(uow: UnitOfWork, member_id: str, entries: list[dict]) -> Member:
     """Replace what the member declares they can do; verified levels are kept."""
     with uow:
