@@ -19,7 +19,6 @@ _FIELDS = ("id", "organisation", "description", "source", "received_at", "update
            "contact_erased_at", "version")
 
 
-
 class SqlLeadRepository:
     def __init__(self, session: Session):
         self.session = session

@@ -182,13 +182,14 @@ def erase_outlived_lead_contacts(uow: UnitOfWork, now: datetime, retention: time
     erased = 0
     while True:
         with uow:
-            leads = uow.leads.with_contact_outlived(now - retention, batch_size)
-            for lead in leads:
+            found = uow.leads.with_contact_outlived(now - retention, batch_size)
+            outlived = [lead for lead in found if lead.contact_outlived(retention, now)]
+            for lead in outlived:
                 lead.erase_contact(now)
                 uow.leads.save(lead)
             uow.commit()
-        erased += len(leads)
-        if len(leads) < batch_size:
+        erased += len(outlived)
+        if len(found) < batch_size or not outlived:  # never the same batch forever
             return erased
 
 
