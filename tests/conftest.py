@@ -188,8 +188,9 @@ def api(system, operator_token):
         url = base
 
         def __getattr__(self, method):
-            return lambda path, **kwargs: session.request(method, base + path, timeout=15,
-                                                          **kwargs)
+            def call(path, timeout=15, **kwargs):
+                return session.request(method, base + path, timeout=timeout, **kwargs)
+            return call
 
     yield Api()
     session.close()

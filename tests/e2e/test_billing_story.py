@@ -113,8 +113,10 @@ def test_hours_approved_invoiced_paid_and_paid_out_through_a_sepa_file(api, syst
         "payment_id": f"camt-{uuid.uuid4()}", "amount": "800.19",
         "paid_on": f"{YEAR}-04-10"}), 201)
     assert payment["invoice"]["status"] == "paid"
-    batch = ok(api.post("/v1/payout-batches", json={"execution_date": f"{YEAR}-04-11"}),
-               201)
+    # a long billing call: the gateway waits up to BILLING_RPC_TIMEOUT (60 s) for it, and
+    # the batch covers every member other tests of the session left money for
+    batch = ok(api.post("/v1/payout-batches", json={"execution_date": f"{YEAR}-04-11"},
+                        timeout=60), 201)
     [line] = [line for line in batch["lines"] if line["member_id"] == member["id"]]
     assert (line["amount"], line["deposit"]) == ("621.63", "0.00")
     assert member["id"] not in [w["member_id"] for w in batch["waiting"]]
