@@ -47,6 +47,19 @@ def partner_event(what: str, partner_id: str, data: dict, subject: str) -> dict:
         "data": data})
 
 
+def seat_offered(partner_id: str, offer_id: str, skill: str) -> dict:
+    """A partner's `seat_offered` for four weeks of `skill`, as federation hands it on."""
+    return partner_event("seat_offered", partner_id, {
+        "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
+        "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
+        "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""}, offer_id)
+
+
+def incoming_offers(matching, offer_id: str) -> list[dict]:
+    """The partner's offer `offer_id` as matching lists it (empty until it arrived)."""
+    return [i for i in matching.list_incoming_offers()["items"] if i["offer_id"] == offer_id]
+
+
 class SeatSentToPartner:
     """A running project whose seat (a member of ours held it) our operator offered to
     partner coop X, and federation said it was sent."""
@@ -83,15 +96,12 @@ def test_a_partners_seat_is_answered_with_a_pseudonym_and_lent_once(coop, tap, n
     partner, stranger = str(uuid.uuid4()), str(uuid.uuid4())
     offer_id = str(uuid.uuid4())
     dispatch = event_dispatcher(nameko_config)
-    seat = partner_event("seat_offered", partner, {
-        "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
-        "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
-        "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""}, offer_id)
+    seat = seat_offered(partner, offer_id, skill)
     dispatch("federation", seat["type"], seat)
     dispatch("federation", seat["type"], seat)  # delivered twice
 
     def incoming():
-        return [i for i in matching.list_incoming_offers()["items"] if i["offer_id"] == offer_id]
+        return incoming_offers(matching, offer_id)
 
     [offer] = eventually(incoming, timeout=10)
     assert [s["member_id"] for s in offer["suggestions"]] == [ann]
@@ -200,13 +210,9 @@ def test_two_members_offered_at_once_make_one_candidate_and_a_named_conflict(coo
     skill = coop.new_skill()
     dee = coop.member("Dee", {skill: 5}, hours="32")
     offer_id = str(uuid.uuid4())
-    seat = partner_event("seat_offered", str(uuid.uuid4()), {
-        "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
-        "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
-        "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""}, offer_id)
+    seat = seat_offered(str(uuid.uuid4()), offer_id, skill)
     event_dispatcher(nameko_config)("federation", seat["type"], seat)
-    [incoming] = eventually(lambda: [i for i in matching.list_incoming_offers()["items"]
-                                     if i["offer_id"] == offer_id], timeout=10)
+    [incoming] = eventually(lambda: incoming_offers(matching, offer_id), timeout=10)
     details = {"member_id": dee, "hourly_rate": "85.00", "introduction": "Hello."}
     calls = [matching.offer_member_to_partner.call_async(incoming["id"], details)
              for _ in range(4)]  # racing workers
@@ -294,14 +300,11 @@ def test_a_partner_closing_its_offer_and_our_withdrawn_candidate(coop, tap, name
     bob = coop.member("Bob", {skill: 5}, hours="32")
     partner, offer_id = str(uuid.uuid4()), str(uuid.uuid4())
     dispatch = event_dispatcher(nameko_config)
-    seat = partner_event("seat_offered", partner, {
-        "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
-        "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
-        "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""}, offer_id)
+    seat = seat_offered(partner, offer_id, skill)
     dispatch("federation", seat["type"], seat)
 
     def incoming():
-        return [i for i in matching.list_incoming_offers()["items"] if i["offer_id"] == offer_id]
+        return incoming_offers(matching, offer_id)
 
     [offer] = eventually(incoming, timeout=10)
     terms = {"hourly_rate": "85.00", "introduction": "Builds web shops."}
@@ -334,13 +337,9 @@ def test_a_lent_member_who_falls_ill_interrupts_the_lending_and_only_days_cross(
     ivo = coop.member("Ivo", {skill: 5}, hours="32")
     partner, offer_id = str(uuid.uuid4()), str(uuid.uuid4())
     dispatch = event_dispatcher(nameko_config)
-    seat = partner_event("seat_offered", partner, {
-        "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
-        "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
-        "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""}, offer_id)
+    seat = seat_offered(partner, offer_id, skill)
     dispatch("federation", seat["type"], seat)
-    [offer] = eventually(lambda: [i for i in matching.list_incoming_offers()["items"]
-                                  if i["offer_id"] == offer_id], timeout=10)
+    [offer] = eventually(lambda: incoming_offers(matching, offer_id), timeout=10)
     made = matching.offer_member_to_partner(offer["id"], {
         "member_id": ivo, "hourly_rate": "85.00", "introduction": "Builds web shops."})
     placement_id = str(uuid.uuid4())
@@ -427,11 +426,7 @@ def test_partners_offers_are_listed_newest_first_a_page_at_a_time(coop, nameko_c
     soon = datetime.now(UTC) + timedelta(minutes=5)  # newer than any other test's offers
     offer_ids = [str(uuid.uuid4()) for _ in range(3)]
     for n, offer_id in enumerate(offer_ids):
-        seat = partner_event("seat_offered", partner, {
-            "offer_id": offer_id, "skill": skill, "min_level": 4, "hours_per_week": "24",
-            "first_week": "2027-W02", "last_week": "2027-W05", "rate_min": "70.00",
-            "rate_max": "95.00", "currency": "EUR", "languages": [], "description": ""},
-            offer_id)
+        seat = seat_offered(partner, offer_id, skill)
         seat["data"]["received_at"] = (soon + timedelta(seconds=n)).isoformat()
         dispatch("federation", seat["type"], seat)
 
