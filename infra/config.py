@@ -58,14 +58,11 @@ def lead_contact_retention(configured=None) -> timedelta:
     """How long a lead's contact person is kept after the lead was closed
     (`LEAD_CONTACT_RETENTION_DAYS`, default and at most 365: the website's request form
     promises erasure within a year)."""
-    days = whole_number_setting(
-        "LEAD_CONTACT_RETENTION_DAYS", configured, LONGEST_LEAD_CONTACT_RETENTION_DAYS,
-        minimum=1, meaning=f"of days from 1 to {LONGEST_LEAD_CONTACT_RETENTION_DAYS}")
-    if days > LONGEST_LEAD_CONTACT_RETENTION_DAYS:
-        raise ValueError(f"LEAD_CONTACT_RETENTION_DAYS must be a whole number of days from 1 "
-                         f"to {LONGEST_LEAD_CONTACT_RETENTION_DAYS}, not {days}: the request "
-                         f"form promises erasure within a year.")
-    return timedelta(days=days)
+    longest = LONGEST_LEAD_CONTACT_RETENTION_DAYS
+    return timedelta(days=whole_number_setting(
+        "LEAD_CONTACT_RETENTION_DAYS", configured, longest, minimum=1, maximum=longest,
+        meaning=f"of days from 1 to {longest} (the request form promises erasure within a "
+                f"year)"))
 
 
 def outbox_retention() -> timedelta:
@@ -89,15 +86,17 @@ def rate_limit_storage_url() -> str:
 
 
 def whole_number_setting(name: str, configured, default: int, *, minimum: int,
-                         meaning: str) -> int:
-    """A setting that is a whole number of at least `minimum`: `configured` (the nameko
-    config's value) wins over the environment; unset or blank is `default`. Anything else
-    stops the process at start with the setting named (`meaning`: what the number counts)."""
+                         maximum: int | None = None, meaning: str) -> int:
+    """A setting that is a whole number from `minimum` (to `maximum`, when given):
+    `configured` (the nameko config's value) wins over the environment; unset or blank is
+    `default`. Anything else stops the process at start with the setting named (`meaning`:
+    what the number counts)."""
     value = os.environ.get(name) if configured is None else configured
     text = "" if value is None else str(value).strip()
     if not text:
         return default
-    if isinstance(value, bool) or not re.fullmatch(r"[0-9]+", text) or int(text) < minimum:
+    if (isinstance(value, bool) or not re.fullmatch(r"[0-9]+", text) or int(text) < minimum
+            or maximum is not None and int(text) > maximum):
         raise ValueError(f"{name} must be a whole number {meaning}, not {value!r}.")
     return int(text)
 
