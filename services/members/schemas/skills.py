@@ -9,6 +9,13 @@ ESCO_SKILL_URI = r"http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(-[0-9a-f]{4}){
 LEVEL = validate.Range(min=1, max=5, error="A skill level is a whole number from 1 to 5.")
 
 
+def esco_uri_field(**kwargs) -> fields.String:
+    """A skill's link to ESCO, or null."""
+    return fields.String(allow_none=True, validate=validate.Regexp(
+        ESCO_SKILL_URI, error="An ESCO skill URI looks like http://data.europa.eu/esco/skill/<uuid>."),
+        **kwargs)
+
+
 class DeclaredSkillSchema(Schema):
     skill = Slug(required=True)
     level = fields.Integer(strict=True, required=True, validate=LEVEL)
@@ -34,8 +41,7 @@ class NewSkillSchema(Schema):
                    metadata={"description": "The skill's name in Dutch; without it the "
                                             "English name is shown to Dutch readers."})
     category = Slug(required=True)
-    esco_uri = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(
-        ESCO_SKILL_URI, error="An ESCO skill URI looks like http://data.europa.eu/esco/skill/<uuid>."))
+    esco_uri = esco_uri_field(load_default=None)
 
 
 class SkillChangesSchema(Schema):
@@ -46,8 +52,7 @@ class SkillChangesSchema(Schema):
     name_nl = Text(max_length=100, min_length=1, allow_none=True, metadata={
         "description": "The skill's name in Dutch; null: the English name is shown."})
     category = Slug(metadata={"description": "An existing category."})
-    esco_uri = fields.String(allow_none=True, validate=validate.Regexp(
-        ESCO_SKILL_URI, error="An ESCO skill URI looks like http://data.europa.eu/esco/skill/<uuid>."))
+    esco_uri = esco_uri_field()
 
     @validates_schema
     def at_least_one_change(self, data, **kwargs):
